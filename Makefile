@@ -1,0 +1,61 @@
+# Abierto: the two commands are `make run` and `make test`. Everything else is here for them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Extra pytest arguments, e.g. make test PYTEST_ARGS='-k search'
+PYTEST_ARGS ?=
+
+.PHONY: run test test-fast test-browser lint format bench install node messages clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+node_modules/.installed: package.json package-lock.json
+	@npm ci --silent --no-audit --no-fund
+	@touch node_modules/.installed
+
+node: node_modules/.installed
+
+run: install
+	@DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	@DJANGO_DEBUG=1 $(PY) manage.py load_chile
+	@DJANGO_DEBUG=1 $(PY) manage.py ensure_dev_accounts
+	@echo "Abierto: http://$(HOST):$(PORT)/  (Ctrl+C para detener)"
+	@DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+# The whole suite, browser tests included (they need Debian's chromium: apt-get install -y chromium).
+test: install node
+	@$(PY) -m pytest $(PYTEST_ARGS)
+
+# Everything but the browser.
+test-fast: install
+	@$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+test-browser: install node
+	@$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+lint: install
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+
+format: install
+	@$(VENV)/bin/ruff check --fix .
+	@$(VENV)/bin/ruff format .
+
+bench: install
+	@$(PY) -m bench.run
+
+messages: install
+	@cd abierto && DJANGO_DEBUG=1 ../$(PY) ../manage.py makemessages -l en --no-obsolete && DJANGO_DEBUG=1 ../$(PY) ../manage.py compilemessages -l en
+
+clean:
+	rm -rf $(VENV) node_modules var .pytest_cache

@@ -1,0 +1,10 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {})
+
+
+def methodology(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/methodology.html", {})

@@ -1,0 +1,112 @@
+"""Personas and small builders shared by the behaviour tests."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from abierto.core.roles import SECRETARIAT, ensure_roles
+from abierto.institutions.models import Government, Institution
+from abierto.plans import services
+from abierto.plans.models import ActionPlan, Commitment, Milestone
+
+
+@pytest.fixture
+def secretariat(db):
+    ensure_roles()
+    user = get_user_model().objects.create_user(
+        "secretaria",
+        email="secretaria@example.org",
+        password="clave-segura-123",
+        is_staff=True,
+        first_name="Valeria",
+        last_name="Secretaria",
+    )
+    user.groups.add(Group.objects.get(name=SECRETARIAT))
+    return user
+
+
+@pytest.fixture
+def participant(db):
+    return get_user_model().objects.create_user("ciudadana", email="ciudadana@example.org", password="clave-segura-123")
+
+
+@pytest.fixture
+def secretariat_client(client, secretariat):
+    client.force_login(secretariat)
+    return client
+
+
+@pytest.fixture
+def chile(db):
+    return Government.objects.get_or_create(code="CHL", defaults={"name": "Chile", "region": "Americas"})[0]
+
+
+@pytest.fixture
+def make_institution(db, chile):
+    def make(name="Consejo para la Transparencia", branch=Institution.Branch.AUTONOMOUS, slug=None):
+        from django.utils.text import slugify
+
+        return Institution.objects.create(name=name, slug=slug or slugify(name)[:120], branch=branch, government=chile)
+
+    return make
+
+
+@pytest.fixture
+def make_plan(db, chile):
+    def make(number=3, start=2016, end=2018, **extra):
+        defaults = {
+            "government": chile,
+            "kind": ActionPlan.Kind.NATIONAL,
+            "number": number,
+            "slug": str(number),
+            "title": f"{number}° Plan de Acción de Gobierno Abierto",
+            "start_year": start,
+            "end_year": end,
+        }
+        defaults.update(extra)
+        return services.save(ActionPlan(**defaults), actor=None, actor_label="prueba")
+
+    return make
+
+
+@pytest.fixture
+def make_commitment(db):
+    def make(plan, code="CL0046", title="Modelo de Gobierno Abierto a nivel subnacional", **extra):
+        return services.save(
+            Commitment(
+                plan=plan,
+                code=code,
+                ogp_id=extra.pop("ogp_id", code if code.startswith("CL") else None),
+                title=title,
+                **extra,
+            ),
+            actor=None,
+            actor_label="prueba",
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_milestone(db):
+    def make(commitment, description="Hito", weight="1", status=Milestone.Status.NOT_STARTED, progress=0, **extra):
+        return services.save(
+            Milestone(
+                commitment=commitment,
+                description=description,
+                weight=Decimal(weight),
+                status=status,
+                progress=progress,
+                **extra,
+            ),
+            actor=None,
+            actor_label="prueba",
+        )
+
+    return make
+
+
+FROZEN_TODAY = datetime.date(2026, 11, 22)
