@@ -187,6 +187,8 @@ class Commitment(models.Model):
     main_objective = models.TextField(_("objetivo principal"), blank=True)
     brief_description = models.TextField(_("breve descripción"), blank=True)
     description = models.TextField(_("descripción"), blank=True)
+    components = models.TextField(_("componentes (actividades clave y productos)"), blank=True)
+    expected_results = models.TextField(_("resultados esperados"), blank=True)
     relevance = models.TextField(_("relevancia"), blank=True)
     ambition = models.TextField(_("ambición"), blank=True)
     ogp_challenge = models.TextField(_("desafío OGP atendido"), blank=True)
