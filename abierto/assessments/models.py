@@ -144,10 +144,8 @@ class Assessment(models.Model):
             self.relevant_technology,
         ]
         completion = self.latest_completion
-        if (
-            self.verifiable is False
-            or (self.potential_impact
-            and self.potential_impact != PotentialImpact.TRANSFORMATIVE)
+        if self.verifiable is False or (
+            self.potential_impact and self.potential_impact != PotentialImpact.TRANSFORMATIVE
         ):
             return False
         if completion and completion not in {Completion.SUBSTANTIAL, Completion.COMPLETE}:

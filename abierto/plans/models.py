@@ -154,7 +154,12 @@ class Commitment(models.Model):
     ogp_id = models.CharField(_("código OGP"), max_length=12, null=True, blank=True, unique=True)
     number = models.CharField(_("número en el plan"), max_length=12, blank=True)
     position = models.PositiveIntegerField(_("orden"), default=0)
-    title = models.CharField(_("título"), max_length=500)
+    title = models.CharField(
+        _("título"),
+        max_length=500,
+        blank=True,
+        help_text=_("En el idioma del plan; si falta, se muestra el título OGP."),
+    )
     title_en = models.CharField(_("título en inglés (OGP)"), max_length=500, blank=True)
     year = models.PositiveSmallIntegerField(_("año"), null=True, blank=True)
     theme = models.CharField(_("tema"), max_length=300, blank=True)

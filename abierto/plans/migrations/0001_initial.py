@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
                 ('ogp_id', models.CharField(blank=True, max_length=12, null=True, unique=True, verbose_name='código OGP')),
                 ('number', models.CharField(blank=True, max_length=12, verbose_name='número en el plan')),
                 ('position', models.PositiveIntegerField(default=0, verbose_name='orden')),
-                ('title', models.CharField(max_length=500, verbose_name='título')),
+                ('title', models.CharField(blank=True, help_text='En el idioma del plan; si falta, se muestra el título OGP.', max_length=500, verbose_name='título')),
                 ('title_en', models.CharField(blank=True, max_length=500, verbose_name='título en inglés (OGP)')),
                 ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='año')),
                 ('theme', models.CharField(blank=True, max_length=300, verbose_name='tema')),
