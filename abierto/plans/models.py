@@ -113,7 +113,11 @@ class ActionPlan(models.Model):
         verbose_name_plural = _("planes de acción")
         ordering = ["government__name", "-start_year", "number"]
         constraints = [
-            models.CheckConstraint(condition=Q(end_year__gte=models.F("start_year")), name="plan_period_ordered"),
+            models.CheckConstraint(
+                condition=Q(end_year__gte=models.F("start_year")),
+                name="plan_period_ordered",
+                violation_error_message=_("El año de término no puede ser anterior al año de inicio."),
+            ),
             models.UniqueConstraint(
                 fields=["government", "kind", "number"],
                 condition=Q(number__isnull=False),
@@ -238,6 +242,7 @@ class Commitment(models.Model):
                 | Q(end_date__isnull=True)
                 | Q(end_date__gte=models.F("start_date")),
                 name="commitment_dates_ordered",
+                violation_error_message=_("La fecha de término no puede ser anterior a la fecha de inicio."),
             ),
         ]
         indexes = [
@@ -326,23 +331,40 @@ class Milestone(models.Model):
         verbose_name_plural = _("hitos")
         ordering = ["commitment", "position", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(weight__gt=0), name="milestone_weight_positive"),
-            models.CheckConstraint(condition=Q(progress__gte=0, progress__lte=100), name="milestone_progress_range"),
+            models.CheckConstraint(
+                condition=Q(weight__gt=0),
+                name="milestone_weight_positive",
+                violation_error_message=_("La ponderación debe ser mayor que cero."),
+            ),
+            models.CheckConstraint(
+                condition=Q(progress__gte=0, progress__lte=100),
+                name="milestone_progress_range",
+                violation_error_message=_("El avance debe estar entre 0 y 100."),
+            ),
             # A status and a percentage may never disagree.
             models.CheckConstraint(
-                condition=~Q(status="completed") | Q(progress=100), name="milestone_completed_is_100"
+                condition=~Q(status="completed") | Q(progress=100),
+                name="milestone_completed_is_100",
+                violation_error_message=_("Un hito completo tiene un avance de 100 %%."),
             ),
             models.CheckConstraint(
-                condition=~Q(status="not_started") | Q(progress=0), name="milestone_not_started_is_0"
+                condition=~Q(status="not_started") | Q(progress=0),
+                name="milestone_not_started_is_0",
+                violation_error_message=_("Un hito no iniciado tiene un avance de 0 %%."),
             ),
             models.CheckConstraint(
-                condition=~Q(status="in_progress") | Q(progress__lt=100), name="milestone_in_progress_below_100"
+                condition=~Q(status="in_progress") | Q(progress__lt=100),
+                name="milestone_in_progress_below_100",
+                violation_error_message=_(
+                    "Un hito en curso tiene menos de 100 %%: si está terminado, márquelo como completo."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True)
                 | Q(end_date__isnull=True)
                 | Q(end_date__gte=models.F("start_date")),
                 name="milestone_dates_ordered",
+                violation_error_message=_("El término planificado no puede ser anterior al inicio planificado."),
             ),
         ]
         indexes = [
@@ -445,7 +467,11 @@ class Evidence(models.Model):
         verbose_name_plural = _("medios de verificación")
         ordering = ["commitment", "date", "id"]
         constraints = [
-            models.CheckConstraint(condition=~Q(url="") | ~Q(file=""), name="evidence_has_link_or_file"),
+            models.CheckConstraint(
+                condition=~Q(url="") | ~Q(file=""),
+                name="evidence_has_link_or_file",
+                violation_error_message=_("Un medio de verificación necesita un enlace o un archivo."),
+            ),
         ]
 
     def __str__(self) -> str:
