@@ -70,7 +70,7 @@ def test_every_chart_is_svg_with_a_title_and_a_data_table(client, plan_with_data
         "Avance promedio por poder del Estado",
         "Avance promedio por valor OGP",
     ]:
-        assert f"<title id=" in page and title in page
+        assert "<title id=" in page and title in page
     assert page.count('role="img"') == page.count("Ver los datos del gráfico como tabla") == 5
     assert "<script" not in page
 

@@ -1,4 +1,5 @@
-"""The progress arithmetic of domain.md: weighted means, withdrawn milestones out, recomputed on every write and delete."""
+"""The progress arithmetic of domain.md: weighted means, withdrawn milestones out,
+recomputed on every write and delete."""
 
 from decimal import Decimal
 
