@@ -55,7 +55,8 @@ bench: install
 	@$(PY) -m bench.run
 
 messages: install
-	@cd abierto && DJANGO_DEBUG=1 ../$(PY) ../manage.py makemessages -l en --no-obsolete && DJANGO_DEBUG=1 ../$(PY) ../manage.py compilemessages -l en
+	@DJANGO_DEBUG=1 $(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench
+	@DJANGO_DEBUG=1 $(PY) manage.py compilemessages -l en --ignore=.venv
 
 clean:
 	rm -rf $(VENV) node_modules var .pytest_cache

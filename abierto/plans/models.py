@@ -133,6 +133,8 @@ class ActionPlan(models.Model):
 
     @property
     def period_label(self) -> str:
+        if self.start_year == self.end_year:
+            return str(self.start_year)
         return f"{self.start_year}–{self.end_year}"
 
 

@@ -73,7 +73,8 @@ def home_data() -> HomeData:
         national[0] if national else None
     )
     roadmap = next((p for p in plans if p.kind == ActionPlan.Kind.ROADMAP), None)
-    plan_ids = [p.pk for p in plans]
+    # Headline figures count action-plan commitments; the roadmap's actions are not commitments.
+    plan_ids = [p.pk for p in plans if p.kind != ActionPlan.Kind.ROADMAP]
     commitments = Commitment.objects.filter(plan_id__in=plan_ids)
     figures = {
         "plans": len(national),
