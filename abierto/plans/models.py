@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from abierto.plans.validators import validate_evidence_file
+
 
 class Completion(models.TextChoices):
     """Completion levels as OGP and its IRM name them."""
@@ -459,7 +461,7 @@ class Evidence(models.Model):
     )
     title = models.CharField(_("título"), max_length=300)
     url = models.URLField(_("enlace"), max_length=500, blank=True)
-    file = models.FileField(_("archivo"), upload_to=evidence_upload_to, blank=True)
+    file = models.FileField(_("archivo"), upload_to=evidence_upload_to, blank=True, validators=[validate_evidence_file])
     date = models.DateField(_("fecha"), null=True, blank=True)
     description = models.TextField(_("descripción"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
