@@ -294,7 +294,8 @@ def indicator_line(
     for (x, y), (label, value) in zip(coords, points, strict=True):
         parts.append(
             format_html(
-                '<circle cx="{}" cy="{}" r="4.5" fill="{}"/><text x="{}" y="{}" text-anchor="middle" fill="{}">{}</text>'
+                '<circle cx="{}" cy="{}" r="4.5" fill="{}"/>'
+                '<text x="{}" y="{}" text-anchor="middle" fill="{}">{}</text>'
                 '<text x="{}" y="{}" text-anchor="middle" fill="{}">{}</text>',
                 f"{x:.1f}",
                 f"{y:.1f}",
