@@ -1,0 +1,1 @@
+"""Benchmarks of the public pages (make bench). See bench/README.md."""
