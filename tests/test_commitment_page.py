@@ -173,3 +173,16 @@ def test_the_number_of_queries_is_fixed(client, commitment, make_milestone, djan
         make_milestone(commitment, description=f"Hito extra {n}", status=Milestone.Status.IN_PROGRESS, progress=n)
     with django_assert_max_num_queries(len(first.captured_queries)):
         assert client.get("/planes/3/compromisos/CL0046/").status_code == 200
+
+
+def test_urls_built_per_row_match_the_url_configuration(make_plan, make_commitment, make_institution):
+    from django.urls import reverse
+
+    plan = make_plan(slug="hoja-de-ruta", number=None, kind="roadmap")
+    action = make_commitment(plan, code="1.1", title="Reformar el Órgano Multi-Actor")
+    institution = make_institution("Corte Suprema")
+    assert action.get_absolute_url() == reverse(
+        "plans:commitment_detail", kwargs={"plan_slug": "hoja-de-ruta", "code": "1.1"}
+    )
+    assert action.get_absolute_url() == "/planes/hoja-de-ruta/compromisos/1.1/"
+    assert institution.get_absolute_url() == reverse("institutions:detail", kwargs={"slug": "corte-suprema"})

@@ -65,3 +65,17 @@ def test_institution_queries_are_fixed(client, institutions, make_plan, make_com
         client.get("/instituciones/consejo-para-la-transparencia/")
     with django_assert_max_num_queries(6):
         client.get("/instituciones/")
+
+
+def test_a_long_list_is_paginated(client, institutions, make_institution, make_plan, make_commitment):
+    plan = make_plan(number=6, start=2023, end=2027)
+    for n in range(60):
+        make_commitment(
+            plan, code=f"CL{200 + n:04d}", title=f"C{n}", lead_institution=make_institution(f"Municipalidad {n:02d}")
+        )
+    first = client.get("/instituciones/").content.decode()
+    assert "62 instituciones." in first
+    assert "Página 1 de 2" in first and 'rel="next" href="?pagina=2"' in first
+    second = client.get("/instituciones/?pagina=2").content.decode()
+    assert "Página 2 de 2" in second
+    assert client.get("/instituciones/?pagina=abc").status_code == 200

@@ -1,8 +1,15 @@
 """Who owns plans (governments) and who carries out commitments (institutions)."""
 
+import functools
+
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
+
+
+@functools.lru_cache(maxsize=8)
+def _index_url(script_prefix: str) -> str:
+    return reverse("institutions:index")
 
 
 class Government(models.Model):
@@ -69,7 +76,8 @@ class Institution(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("institutions:detail", kwargs={"slug": self.slug})
+        # Slugs need no quoting; the prefix is resolved once per script prefix, not per row.
+        return f"{_index_url(get_script_prefix())}{self.slug}/"
 
     @property
     def is_state(self) -> bool:

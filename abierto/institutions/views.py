@@ -12,7 +12,7 @@ def institution_index(request: HttpRequest) -> HttpResponse:
     branch = request.GET.get("poder", "")
     if branch not in Institution.Branch.values:
         branch = ""
-    institutions = selectors.institution_index(branch=branch)
+    institutions = selectors.institution_index(branch=branch, page=request.GET.get("pagina"))
     return render(
         request,
         "institutions/institution_index.html",

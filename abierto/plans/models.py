@@ -6,6 +6,7 @@ Progress figures stored here (``progress_*`` fields) are derived data: they are 
 
 import datetime
 from decimal import Decimal
+from urllib.parse import quote
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -131,7 +132,11 @@ class ActionPlan(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("plans:plan_detail", kwargs={"plan_slug": self.slug})
+        # Kept on the instance: a plan page builds one URL per commitment from it.
+        cached = self.__dict__.get("_url")
+        if cached is None or cached[0] != self.slug:
+            cached = self.__dict__["_url"] = (self.slug, reverse("plans:plan_detail", kwargs={"plan_slug": self.slug}))
+        return cached[1]
 
     @property
     def period_label(self) -> str:
@@ -258,7 +263,8 @@ class Commitment(models.Model):
         return f"{self.code} · {self.title}"
 
     def get_absolute_url(self) -> str:
-        return reverse("plans:commitment_detail", kwargs={"plan_slug": self.plan.slug, "code": self.code})
+        # The same URL reverse() gives for plans:commitment_detail, without resolving it per row.
+        return f"{self.plan.get_absolute_url()}compromisos/{quote(self.code, safe='')}/"
 
     @property
     def display_title(self) -> str:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
@@ -21,6 +22,7 @@ from abierto.plans import progress
 from abierto.plans.models import (
     ActionPlan,
     Commitment,
+    CommitmentValue,
     Completion,
     Evidence,
     Indicator,
@@ -202,9 +204,33 @@ def plan_page(plan: ActionPlan, filters: PlanFilters, *, overdue_limit: int = 25
         ),
         to_attr="reports",
     )
+    # Only the columns the table and the charts use: descriptions and the IRM's raw sheet can be
+    # tens of kilobytes per commitment.
     commitments = list(
         plan.commitments.select_related("lead_institution", "assessment")
-        .prefetch_related("policy_areas", "values", latest_reports)
+        .only(
+            "id",
+            "plan_id",
+            "code",
+            "ogp_id",
+            "number",
+            "position",
+            "title",
+            "title_en",
+            "end_date",
+            "is_withdrawn",
+            "progress_computed",
+            "progress_milestones_counted",
+            "lead_institution__id",
+            "lead_institution__name",
+            "lead_institution__slug",
+            "lead_institution__branch",
+            "assessment__id",
+            "assessment__commitment_id",
+            "assessment__completion_end_of_term",
+            "assessment__completion_progress_report",
+        )
+        .prefetch_related(latest_reports)
         .order_by(*SORTS[filters.sort])
     )
     if filters.sort == "-avance":
@@ -213,13 +239,29 @@ def plan_page(plan: ActionPlan, filters: PlanFilters, *, overdue_limit: int = 25
     elif filters.sort == "avance":
         commitments.sort(key=lambda c: (c.progress_computed is None, c.progress_computed or 0))
 
+    # Policy areas and OGP values as plain tuples, one query each.
+    areas_by_commitment: dict[int, list[PolicyArea]] = defaultdict(list)
+    area_objects: dict[int, PolicyArea] = {}
+    for commitment_id, area_id, name, name_es, slug in Commitment.policy_areas.through.objects.filter(
+        commitment__plan=plan
+    ).values_list("commitment_id", "policyarea_id", "policyarea__name", "policyarea__name_es", "policyarea__slug"):
+        area = area_objects.get(area_id) or PolicyArea(id=area_id, name=name, name_es=name_es, slug=slug)
+        area_objects[area_id] = area
+        areas_by_commitment[commitment_id].append(area)
+    values_by_commitment: dict[int, set[str]] = defaultdict(set)
+    for commitment_id, value in CommitmentValue.objects.filter(commitment__plan=plan).values_list(
+        "commitment_id", "value"
+    ):
+        values_by_commitment[commitment_id].add(value)
+
     for c in commitments:
         c.plan = plan  # every URL on the page needs it; one object, no query per row
         c.band = None if c.is_withdrawn else progress.band(c.progress_computed)
         c.self_reported = c.reports[0] if c.reports else None
         c.irm = getattr(c, "assessment", None)
-        c.value_codes = {v.value for v in c.values.all()}
-        c.area_slugs = {a.slug for a in c.policy_areas.all()}
+        c.value_codes = values_by_commitment.get(c.pk, set())
+        c.area_list = sorted(areas_by_commitment.get(c.pk, []), key=lambda a: a.label)
+        c.area_slugs = {a.slug for a in c.area_list}
 
     def keep(c: Commitment) -> bool:
         if filters.band:
@@ -271,7 +313,7 @@ def plan_page(plan: ActionPlan, filters: PlanFilters, *, overdue_limit: int = 25
     overdue_total = overdue_qs.count()
 
     institutions = sorted({c.lead_institution for c in commitments if c.lead_institution}, key=lambda i: i.name)
-    areas = sorted({a for c in commitments for a in c.policy_areas.all()}, key=lambda a: a.label)
+    areas = sorted(area_objects.values(), key=lambda a: a.label)
     irm = Counter(c.irm.latest_completion for c in commitments if c.irm and c.irm.latest_completion)
     selfrep = Counter(c.self_reported.completion for c in commitments if c.self_reported)
     completion_labels = dict(Completion.choices)
@@ -305,25 +347,38 @@ class RoadmapPage:
 
 
 def roadmap_page(plan: ActionPlan) -> RoadmapPage:
+    milestones = Milestone.objects.only(
+        "id",
+        "commitment_id",
+        "code",
+        "position",
+        "description",
+        "responsibles_text",
+        "progress_description",
+        "duration_text",
+        "status",
+    ).order_by("position", "id")
     actions = list(
-        plan.commitments.prefetch_related(
-            Prefetch("milestones", queryset=Milestone.objects.order_by("position", "id"))
-        ).order_by("position", "code")
+        plan.commitments.only("id", "plan_id", "code", "title", "title_en", "horizon", "position", "progress_computed")
+        .prefetch_related(Prefetch("milestones", queryset=milestones))
+        .order_by("position", "code")
     )
+    status_labels = {value: str(label) for value, label in Milestone.Status.choices}
     grouped: dict[str, list[Commitment]] = defaultdict(list)
     for action in actions:
         action.plan = plan
+        for m in action.milestones.all():
+            m.status_label = status_labels[m.status]
         grouped[action.horizon].append(action)
     labels = dict(Commitment.Horizon.choices)
     horizons = [(str(labels[h]), grouped[h]) for h in Commitment.Horizon.values if grouped.get(h)]
     if grouped.get(""):
         horizons.append((_("Sin horizonte"), grouped[""]))
     statuses = Counter(m.status for a in actions for m in a.milestones.all())
-    status_labels = dict(Milestone.Status.choices)
     return RoadmapPage(
         plan=plan,
         horizons=horizons,
-        status_counts=[(str(status_labels[s]), statuses[s]) for s in Milestone.Status.values if statuses.get(s)],
+        status_counts=[(status_labels[s], statuses[s]) for s in Milestone.Status.values if statuses.get(s)],
     )
 
 
@@ -430,13 +485,16 @@ def commitment_page(plan: ActionPlan, code: str, *, history_limit: int = 50) -> 
 # ---------------------------------------------------------------- institutions
 
 
-def institution_index(*, branch: str = "") -> list[Institution]:
+INSTITUTIONS_PER_PAGE = 50
+
+
+def institution_index(*, branch: str = "", page: str | int | None = 1) -> Page:
     qs = Institution.objects.annotate(
         n_led=Count("led_commitments", distinct=True), n_supported=Count("supported_commitments", distinct=True)
     ).filter(Q(n_led__gt=0) | Q(n_supported__gt=0))
     if branch:
         qs = qs.filter(branch=branch)
-    return list(qs.order_by("name"))
+    return Paginator(qs.order_by("name", "id"), INSTITUTIONS_PER_PAGE).get_page(page)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from abierto.plans.selectors import BAND_LABELS
@@ -24,7 +25,19 @@ def band_label(band: str | None) -> str:
     return str(BAND_LABELS.get(band, _("Sin datos"))) if band else _("Sin datos")
 
 
-@register.inclusion_tag("includes/progress_bar.html")
-def progress_bar(value: Decimal | None, label: str = "") -> dict:
-    width = max(0, min(100, float(value))) if value is not None else 0
-    return {"value": value, "width": f"{width:.1f}", "label": label}
+@register.simple_tag
+def progress_bar(value: Decimal | None) -> str:
+    """A bar with its number beside it (never colour alone); "sin datos" when there is no figure.
+
+    Built in Python rather than an included template: it appears on every row of long tables.
+    """
+    if value is None:
+        return format_html('<span class="muted">{}</span>', _("sin datos"))
+    width = max(0.0, min(100.0, float(value)))
+    return format_html(
+        '<span class="progress"><span class="progress-track" aria-hidden="true">'
+        '<span class="progress-fill" style="width: {}%"></span></span>'
+        '<span class="progress-value">{}</span></span>',
+        f"{width:.1f}",
+        pct(value),
+    )
