@@ -146,3 +146,23 @@ def test_weighted_mean_rounds_half_up_to_two_places(pairs, expected):
 )
 def test_bands_follow_the_methodology(value, band):
     assert progress.band(value) == band
+
+
+def test_recomputing_everything_gives_the_same_figures_as_each_write(make_plan, make_commitment, make_milestone):
+    plan = make_plan()
+    first = make_commitment(plan, code="CL0001", title="Uno")
+    second = make_commitment(plan, code="CL0002", title="Dos")
+    make_commitment(plan, code="CL0003", title="Sin hitos")
+    make_milestone(first, weight="0.5", status=Milestone.Status.COMPLETED, progress=100)
+    make_milestone(first, weight="1.5", status=Milestone.Status.IN_PROGRESS, progress=33)
+    make_milestone(first, weight="4", status=Milestone.Status.WITHDRAWN, progress=0)
+    make_milestone(second, status=Milestone.Status.IN_PROGRESS, progress=1)
+    before = {c.pk: (c.progress_computed, c.progress_milestones_counted) for c in plan.commitments.all()}
+    plan.refresh_from_db()
+    plan_before = plan.progress_computed
+    plan.commitments.update(progress_computed=None, progress_milestones_counted=0)
+    progress.recompute_all()
+    after = {c.pk: (c.progress_computed, c.progress_milestones_counted) for c in plan.commitments.all()}
+    plan.refresh_from_db()
+    assert after == before
+    assert plan.progress_computed == plan_before
