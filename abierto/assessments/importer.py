@@ -31,7 +31,6 @@ from abierto.assessments.irm import SheetError, Unrecognised
 from abierto.assessments.models import Assessment
 from abierto.audit.models import AuditEvent
 from abierto.institutions.models import Government, Institution
-from abierto.plans import progress as plan_progress
 from abierto.plans import services
 from abierto.plans.models import ActionPlan, Commitment, PolicyArea
 
@@ -164,7 +163,7 @@ def import_irm(
         label = f"{ACTOR_LABEL_PREFIX} ({irm.shorten(file_name, 200 - len(ACTOR_LABEL_PREFIX) - 3)})"
     with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
         run = _Run(header=header, rows=rows, actor=actor, actor_label=label, report=report)
-        with plan_progress.batch():
+        with services.bulk():
             run.import_rows(show_progress=progress)
         if dry_run:
             transaction.set_rollback(True)

@@ -4,6 +4,8 @@ in the audit log, recomputes the progress figures that depend on the row, and re
 Views, the admin, importers and loaders call these functions; none of them saves models directly.
 """
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 from django.db import models, transaction
@@ -55,6 +57,14 @@ def _after_write(instance: models.Model, before: dict[str, Any] | None, *, delet
         # Commitment documents show their plan's title.
         for commitment in instance.commitments.all():
             search.index(commitment)
+
+
+@contextlib.contextmanager
+def bulk() -> Iterator[None]:
+    """For importers and loaders: progress figures and search documents are brought up to date
+    once, at the end, instead of after every row. Use inside the caller's transaction."""
+    with progress.batch(), search.deferred():
+        yield
 
 
 @transaction.atomic

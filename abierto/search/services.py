@@ -8,6 +8,8 @@ Only :class:`SearchDocument` rows are written here; the database derives its ful
 from them (a generated tsvector column on PostgreSQL, an FTS5 table fed by triggers on SQLite).
 """
 
+import contextlib
+import threading
 from collections.abc import Iterable, Iterator
 
 from django.db import connection, models, transaction
@@ -280,8 +282,75 @@ def _refresh_milestone_labels(commitment: Commitment) -> None:
     )
 
 
+_state = threading.local()
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """Collect index/remove calls during a bulk load and apply them once, in bulk, at the end.
+
+    An importer saves a new commitment and then sets its policy areas: without this, it would be
+    indexed twice, one query set at a time. Only the last action per object counts.
+    """
+    if getattr(_state, "pending", None) is not None:
+        yield
+        return
+    _state.pending = {}
+    try:
+        yield
+        pending = _state.pending
+    finally:
+        _state.pending = None
+    _flush(pending)
+
+
+def _flush(pending: dict[tuple[type, int], tuple[str, models.Model]]) -> None:
+    to_index: dict[type, set[int]] = {}
+    for (model, pk), (action, instance) in pending.items():
+        if action == "remove":
+            _remove_now(instance)
+        else:
+            to_index.setdefault(model, set()).add(pk)
+    institution_ids = to_index.get(Institution, set())
+    if institution_ids:
+        _save(_institution_document(i) for i in Institution.objects.filter(pk__in=institution_ids))
+    commitment_ids = set(to_index.get(Commitment, set()))
+    if institution_ids:
+        commitment_ids |= set(
+            Commitment.objects.filter(lead_institution_id__in=institution_ids).values_list("pk", flat=True)
+        )
+    plan_ids = to_index.get(ActionPlan, set())
+    if plan_ids:
+        _save(_plan_document(plan) for plan in _plans().filter(pk__in=plan_ids))
+    for chunk in _chunks(sorted(commitment_ids), BATCH_SIZE):
+        _save(_commitment_document(c) for c in _commitments().filter(pk__in=chunk))
+    milestone_ids = set(to_index.get(Milestone, set()))
+    if commitment_ids:
+        # A commitment's title is its milestones' subtitle.
+        milestone_ids |= set(Milestone.objects.filter(commitment_id__in=commitment_ids).values_list("pk", flat=True))
+    for chunk in _chunks(sorted(milestone_ids), BATCH_SIZE):
+        _save(_milestone_documents(_milestones().filter(pk__in=chunk)))
+
+
+def _chunks(ids: list[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _defer(action: str, instance: models.Model) -> bool:
+    pending = getattr(_state, "pending", None)
+    if pending is None or instance.pk is None:
+        return False
+    key = (type(instance), instance.pk)
+    pending.pop(key, None)  # keep the order of the last action
+    pending[key] = (action, instance)
+    return True
+
+
 def index(instance: models.Model) -> None:
     """Add or refresh the search document of a plan, commitment, milestone or institution."""
+    if _defer("index", instance):
+        return
     if isinstance(instance, ActionPlan):
         plan = _plans().filter(pk=instance.pk).first()
         if plan is not None:
@@ -305,6 +374,12 @@ def index(instance: models.Model) -> None:
 
 def remove(instance: models.Model) -> None:
     """Drop the search document of an instance that was deleted, and of what was deleted with it."""
+    if _defer("remove", instance):
+        return
+    _remove_now(instance)
+
+
+def _remove_now(instance: models.Model) -> None:
     documents = SearchDocument.objects.all()
     if isinstance(instance, ActionPlan):
         # Its commitments and milestones went with it (on delete cascade).

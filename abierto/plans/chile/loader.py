@@ -3,7 +3,7 @@ data modules of this package, through the audited services.
 
 Every row is found by its natural key and only written when a field differs, so a second run creates
 nothing and records no audit event. The whole load is one transaction, with progress recomputed once
-at the end (``progress.batch``).
+at the end (``services.bulk``).
 """
 
 from collections import defaultdict
@@ -16,7 +16,7 @@ from abierto.assessments.models import Assessment
 from abierto.audit import services as audit
 from abierto.institutions.models import Government, Institution
 from abierto.monitoring.models import ProgressReport
-from abierto.plans import progress, services
+from abierto.plans import services
 from abierto.plans.chile import ACTOR_LABEL, cl0046, cl0050, fourth_plan, sources
 from abierto.plans.chile.institutions import INSTITUTIONS
 from abierto.plans.chile.ogp_commitments import OGP_COMMITMENTS, PLAN_NUMBER_BY_YEAR, POLICY_AREAS, STARRED_PREFIX
@@ -277,7 +277,7 @@ class _Loader:
 def load_chile(*, stdout=None) -> dict[str, dict[str, int]]:
     """Load (or bring up to date) Chile's record; returns {kind: {created, updated, unchanged}}."""
     loader = _Loader()
-    with transaction.atomic(), progress.batch():
+    with transaction.atomic(), services.bulk():
         loader.load_government()
         loader.load_plans()
         loader.load_roadmap()
