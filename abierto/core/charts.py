@@ -54,8 +54,9 @@ def _table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str]], 
         + "</tr>"
         for row in rows
     )
+    summary = _("Ver los datos del gráfico como tabla")
     return (
-        f'<details class="chart-table"><summary>{escape(_("Ver los datos del gráfico como tabla"))}</summary>'
+        f'<details class="chart-table"><summary>{escape(summary)}</summary>'
         f'<div class="table-scroll"><table><caption>{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
     )
