@@ -62,6 +62,21 @@ def _table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str]], 
     )
 
 
+def _svg_open(uid: int, width: int, height: int, title: str, description: str, *, font_size: int) -> str:
+    """The opening of a chart: an image for assistive technology, named by its title and description."""
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+        'aria-labelledby="chart-{uid}-t chart-{uid}-d" font-family="system-ui, sans-serif" font-size="{size}">'
+        '<title id="chart-{uid}-t">{title}</title><desc id="chart-{uid}-d">{description}</desc>',
+        w=width,
+        h=height,
+        uid=uid,
+        size=font_size,
+        title=title,
+        description=description,
+    )
+
+
 def percent_bars(
     title: str, bars: Sequence[Bar], *, description: str = "", value_header: str = "", note_header: str = ""
 ) -> SafeString:
@@ -72,20 +87,13 @@ def percent_bars(
     height = max(1, len(bars)) * (row_h + gap) + 24
     width = label_w + bar_w + 70
     parts = [
-        format_html(
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" height="{}" role="img" '
-            'aria-labelledby="chart-{}-t chart-{}-d" font-family="system-ui, sans-serif" font-size="13">'
-            '<title id="chart-{}-t">{}</title><desc id="chart-{}-d">{}</desc>',
+        _svg_open(
+            uid,
             width,
             height,
-            width,
-            height,
-            uid,
-            uid,
-            uid,
             title,
-            uid,
             description or _("Gráfico de barras; los mismos datos están en la tabla que sigue."),
+            font_size=13,
         )
     ]
     # Numbers are formatted here; the only text, labels, is escaped. (One f-string per bar keeps
@@ -132,20 +140,13 @@ def count_bars(title: str, bars: Sequence[Bar], *, description: str = "", value_
     height = chart_h + top + 48
     biggest = max([int(b.value or 0) for b in bars] + [1])
     parts = [
-        format_html(
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" height="{}" role="img" '
-            'aria-labelledby="chart-{}-t chart-{}-d" font-family="system-ui, sans-serif" font-size="13">'
-            '<title id="chart-{}-t">{}</title><desc id="chart-{}-d">{}</desc>',
+        _svg_open(
+            uid,
             width,
             height,
-            width,
-            height,
-            uid,
-            uid,
-            uid,
             title,
-            uid,
             description or _("Gráfico de barras; los mismos datos están en la tabla que sigue."),
+            font_size=13,
         ),
         format_html('<line x1="0" y1="{}" x2="{}" y2="{}" stroke="{}"/>', top + chart_h, width, top + chart_h, INK),
     ]
@@ -192,20 +193,13 @@ def indicator_line(
 
     step = (width - left - right) / max(1, len(points) - 1)
     parts = [
-        format_html(
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" height="{}" role="img" '
-            'aria-labelledby="chart-{}-t chart-{}-d" font-family="system-ui, sans-serif" font-size="12">'
-            '<title id="chart-{}-t">{}</title><desc id="chart-{}-d">{}</desc>',
+        _svg_open(
+            uid,
             width,
             height,
-            width,
-            height,
-            uid,
-            uid,
-            uid,
             title,
-            uid,
             _("Valores medidos en el tiempo, con la línea base y la meta; los datos están en la tabla que sigue."),
+            font_size=12,
         ),
         format_html(
             '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}"/>',
