@@ -26,9 +26,9 @@ node_modules/.installed: package.json package-lock.json
 node: node_modules/.installed
 
 run: install
-	@DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	@DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput -v 0
 	@DJANGO_DEBUG=1 $(PY) manage.py load_chile
-	@DJANGO_DEBUG=1 $(PY) manage.py ensure_dev_accounts
+	@DJANGO_DEBUG=1 $(PY) manage.py ensure_dev_accounts --url http://$(HOST):$(PORT)/admin/
 	@echo "Abierto: http://$(HOST):$(PORT)/  (Ctrl+C para detener)"
 	@DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -14,6 +14,9 @@ DEV_PASSWORD = "abierto-local-2026"
 class Command(BaseCommand):
     help = "Crea (o restablece) la cuenta de la secretaría para desarrollo local e indica cómo ingresar."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default="http://127.0.0.1:8000/admin/", help="Dirección del ingreso.")
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Solo para desarrollo local (DJANGO_DEBUG=1): no crea cuentas con contraseña conocida.")
@@ -27,6 +30,6 @@ class Command(BaseCommand):
         user.save()
         user.groups.add(Group.objects.get(name=SECRETARIAT))
         self.stdout.write(
-            "Ingreso de la secretaría: http://127.0.0.1:8000/admin/  "
+            f"Ingreso de la secretaría: {options['url']}  "
             f"usuario «{DEV_USERNAME}», contraseña «{DEV_PASSWORD}» (solo en desarrollo)."
         )
