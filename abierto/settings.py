@@ -46,13 +46,21 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "rules.apps.AutodiscoverRulesConfig",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
     "abierto.core",
+    "abierto.accounts",
     "abierto.audit",
     "abierto.institutions",
     "abierto.plans",
     "abierto.assessments",
     "abierto.monitoring",
     "abierto.search",
+    "abierto.notifications",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +73,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Object permissions (each app's rules.py), then passwords and email logins.
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 ROOT_URLCONF = "abierto.urls"
@@ -142,7 +158,59 @@ STORAGES = {
     },
 }
 
-LOGIN_URL = "/admin/login/"
+# ---------------------------------------------------------------- accounts (django-allauth)
+LOGIN_URL = "/cuentas/ingresar/"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Abierto] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if (DEBUG or TESTING) else "https"
+ACCOUNT_RATE_LIMITS = {} if TESTING else {"login_failed": "10/m/ip,5/5m/key"}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = os.environ.get("ABIERTO_SITE_NAME", "Abierto")
+# Staff accounts (secretariat, implementers, evaluators) must have a second factor when this is on.
+ABIERTO_REQUIRE_STAFF_MFA = env_bool("ABIERTO_REQUIRE_STAFF_MFA", not (DEBUG or TESTING))
+
+# Login through an OpenID Connect provider (Chile's ClaveÚnica, or any other), set by environment.
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_PROVIDERS = {}
+if os.environ.get("ABIERTO_OIDC_SERVER_URL"):
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": os.environ.get("ABIERTO_OIDC_PROVIDER_ID", "claveunica"),
+                "name": os.environ.get("ABIERTO_OIDC_NAME", "ClaveÚnica"),
+                "client_id": os.environ.get("ABIERTO_OIDC_CLIENT_ID", ""),
+                "secret": os.environ.get("ABIERTO_OIDC_CLIENT_SECRET", ""),
+                "settings": {
+                    "server_url": os.environ["ABIERTO_OIDC_SERVER_URL"],
+                    "token_auth_method": os.environ.get("ABIERTO_OIDC_TOKEN_AUTH_METHOD", "client_secret_basic"),
+                    "scope": env_list("ABIERTO_OIDC_SCOPES", "openid,email,profile"),
+                },
+            }
+        ],
+    }
+
+# ---------------------------------------------------------------- email
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Abierto <no-responder@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+if os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+else:
+    # Development needs no mail server: messages are printed on the console.
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # The site's home government (its plans lead the home page). Other members' plans are browsable.
 ABIERTO_HOME_GOVERNMENT = os.environ.get("ABIERTO_HOME_GOVERNMENT", "CHL")

@@ -7,6 +7,9 @@ urlpatterns = [
     path("planes/", include("abierto.plans.urls")),
     path("instituciones/", include("abierto.institutions.urls")),
     path("buscar/", include("abierto.search.urls")),
+    path("cuentas/", include("abierto.accounts.urls")),
+    path("seguimiento/", include("abierto.monitoring.urls")),
+    path("avisos/", include("abierto.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

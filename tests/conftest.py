@@ -34,6 +34,86 @@ def participant(db):
 
 
 @pytest.fixture
+def lead_institution(db, chile):
+    return Institution.objects.create(
+        name="Consejo para la Transparencia",
+        slug="consejo-para-la-transparencia",
+        branch=Institution.Branch.AUTONOMOUS,
+        government=chile,
+    )
+
+
+@pytest.fixture
+def other_institution(db, chile):
+    return Institution.objects.create(
+        name="Defensoría Penal Pública",
+        slug="defensoria-penal-publica",
+        branch=Institution.Branch.EXECUTIVE,
+        government=chile,
+    )
+
+
+def _person(username, **extra):
+    return get_user_model().objects.create_user(
+        username, email=f"{username}@example.org", password="clave-segura-123", **extra
+    )
+
+
+@pytest.fixture
+def implementer(db, lead_institution):
+    """Staff of the institution that leads the commitment."""
+    from abierto.accounts.models import Role
+
+    user = _person("contraparte", first_name="Eduardo", last_name="González")
+    Role.objects.create(user=user, kind=Role.Kind.IMPLEMENTER, institution=lead_institution)
+    return user
+
+
+@pytest.fixture
+def other_implementer(db, other_institution):
+    """Staff of another institution: may see, never change, what is not theirs."""
+    from abierto.accounts.models import Role
+
+    user = _person("otra-contraparte")
+    Role.objects.create(user=user, kind=Role.Kind.IMPLEMENTER, institution=other_institution)
+    return user
+
+
+@pytest.fixture
+def forum_member(db):
+    from abierto.accounts.models import Role
+
+    user = _person("integrante-mesa")
+    Role.objects.create(user=user, kind=Role.Kind.FORUM_MEMBER)
+    return user
+
+
+@pytest.fixture
+def evaluator(db):
+    from abierto.accounts.models import Role
+
+    user = _person("evaluadora")
+    Role.objects.create(user=user, kind=Role.Kind.EVALUATOR)
+    return user
+
+
+@pytest.fixture
+def personas(participant, implementer, other_implementer, secretariat, forum_member, evaluator):
+    """Every persona by name, for truth tables. "anonymous" is Django's AnonymousUser."""
+    from django.contrib.auth.models import AnonymousUser
+
+    return {
+        "anonymous": AnonymousUser(),
+        "participant": participant,
+        "implementer": implementer,
+        "other_implementer": other_implementer,
+        "secretariat": secretariat,
+        "forum_member": forum_member,
+        "evaluator": evaluator,
+    }
+
+
+@pytest.fixture
 def secretariat_client(client, secretariat):
     client.force_login(secretariat)
     return client

@@ -14,7 +14,3 @@ def ensure_roles(**_kwargs) -> None:
     group.permissions.set(permissions)
     # The audit log is read-only for everyone, the secretariat included.
     group.permissions.add(*Permission.objects.filter(content_type__app_label="audit", codename__startswith="view_"))
-
-
-def is_secretariat(user) -> bool:
-    return bool(user.is_authenticated and (user.is_superuser or user.groups.filter(name=SECRETARIAT).exists()))

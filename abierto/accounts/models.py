@@ -1,0 +1,71 @@
+"""Who may do what beyond reading: roles granted to people (domain.md, "Who uses the platform").
+
+A person signs in with an email (django-allauth) and may hold several roles. An implementer's role
+is tied to one institution: they report on that institution's commitments and nothing else.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class RoleQuerySet(models.QuerySet):
+    def active(self) -> "RoleQuerySet":
+        return self.filter(revoked_at__isnull=True)
+
+
+class Role(models.Model):
+    class Kind(models.TextChoices):
+        SECRETARIAT = "secretariat", _("Secretaría ejecutiva")
+        IMPLEMENTER = "implementer", _("Contraparte de institución")
+        FORUM_MEMBER = "forum_member", _("Integrante de la Mesa")
+        EVALUATOR = "evaluator", _("Evaluador/a independiente")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("persona"), on_delete=models.CASCADE, related_name="roles"
+    )
+    kind = models.CharField(_("rol"), max_length=20, choices=Kind.choices)
+    institution = models.ForeignKey(
+        "institutions.Institution",
+        verbose_name=_("institución"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="roles",
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("otorgado por"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("otorgado el"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("revocado el"), null=True, blank=True)
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rol")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="implementer") | Q(institution__isnull=False),
+                name="role_implementer_has_institution",
+                violation_error_message=_("Una contraparte debe estar vinculada a una institución."),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "kind", "institution"],
+                condition=Q(revoked_at__isnull=True),
+                name="role_unique_active",
+                violation_error_message=_("Esa persona ya tiene ese rol."),
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        label = self.get_kind_display()
+        return f"{label} · {self.institution}" if self.institution_id else str(label)

@@ -1,0 +1,54 @@
+"""Predicates about who someone is. Each app's rules.py combines them into permissions."""
+
+import rules
+from django.contrib.auth.models import AnonymousUser
+
+from abierto.accounts.models import Role
+from abierto.core.roles import SECRETARIAT
+
+
+def _active_roles(user) -> list[Role]:
+    """A person's active roles, read once per request and kept on the user object."""
+    if isinstance(user, AnonymousUser) or not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_abierto_roles", None)
+    if cached is None:
+        cached = list(Role.objects.active().filter(user=user))
+        user._abierto_roles = cached
+    return cached
+
+
+def institution_ids(user) -> set[int]:
+    """The institutions a person reports for (as an implementer)."""
+    return {r.institution_id for r in _active_roles(user) if r.kind == Role.Kind.IMPLEMENTER and r.institution_id}
+
+
+@rules.predicate
+def is_secretariat(user) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser or any(r.kind == Role.Kind.SECRETARIAT for r in _active_roles(user)):
+        return True
+    # Staff accounts created before roles existed, or through the admin's groups.
+    return user.groups.filter(name=SECRETARIAT).exists()
+
+
+@rules.predicate
+def is_implementer(user) -> bool:
+    return bool(institution_ids(user))
+
+
+@rules.predicate
+def is_forum_member(user) -> bool:
+    return any(r.kind == Role.Kind.FORUM_MEMBER for r in _active_roles(user))
+
+
+@rules.predicate
+def is_evaluator(user) -> bool:
+    return any(r.kind == Role.Kind.EVALUATOR for r in _active_roles(user))
+
+
+@rules.predicate
+def is_participant(user) -> bool:
+    """Anyone signed in: citizens, organisations, municipalities."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
