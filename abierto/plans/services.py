@@ -8,7 +8,9 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from abierto.audit import services as audit
 from abierto.institutions.models import Institution
@@ -173,3 +175,78 @@ def milestone_update_progress(
     if actual_end_date is not None:
         milestone.actual_end_date = actual_end_date
     return save(milestone, actor=actor)
+
+
+CARRIED_FIELDS = [
+    "title",
+    "title_en",
+    "theme",
+    "lead_institution",
+    "responsibles_text",
+    "responsible_name",
+    "responsible_position",
+    "responsible_email",
+    "responsible_phone",
+    "problem",
+    "main_objective",
+    "brief_description",
+    "description",
+    "components",
+    "expected_results",
+    "relevance",
+    "ambition",
+    "ogp_challenge",
+    "sdg",
+    "closes_gender_gap",
+    "closes_inclusion_gap",
+]
+
+
+@transaction.atomic
+def commitment_carry_forward(*, commitment: Commitment, plan: ActionPlan, code: str, actor: Any) -> Commitment:
+    """Carry an unfinished commitment into a later plan (the forum asked that none be dropped).
+
+    The new commitment keeps a link to the old one (``carried_from``); its template fields, policy
+    areas, supporting institutions and OGP values are copied, and so are the milestones that were
+    not finished, with their status and progress. The old commitment is left as it was.
+    """
+    errors = {}
+    if plan.pk == commitment.plan_id:
+        errors["plan"] = _("Elija otro plan: el compromiso ya está en este.")
+    elif plan.start_year < commitment.plan.start_year:
+        errors["plan"] = _("Solo se puede continuar en un plan posterior.")
+    elif Commitment.objects.filter(plan=plan, carried_from=commitment).exists():
+        errors["plan"] = _("Este compromiso ya continúa en ese plan.")
+    if Commitment.objects.filter(plan=plan, code=code).exists():
+        errors["code"] = _("Ya existe un compromiso con ese código en el plan de destino.")
+    if errors:
+        raise ValidationError(errors)
+    new = Commitment(
+        plan=plan, code=code, carried_from=commitment, source=_("Continuación de %(code)s") % {"code": commitment.code}
+    )
+    for name in CARRIED_FIELDS:
+        setattr(new, name, getattr(commitment, name))
+    save(new, actor=actor)
+    set_related(new, "policy_areas", list(commitment.policy_areas.all()), actor=actor)
+    set_related(new, "supporting_institutions", list(commitment.supporting_institutions.all()), actor=actor)
+    for value in commitment.values.all():
+        save(CommitmentValue(commitment=new, value=value.value, justification=value.justification), actor=actor)
+    unfinished = commitment.milestones.exclude(status__in=[Milestone.Status.COMPLETED, Milestone.Status.WITHDRAWN])
+    for milestone in unfinished.order_by("position", "id"):
+        save(
+            Milestone(
+                commitment=new,
+                code=milestone.code,
+                position=milestone.position,
+                description=milestone.description,
+                expected_output=milestone.expected_output,
+                responsibles_text=milestone.responsibles_text,
+                stakeholders=milestone.stakeholders,
+                weight=milestone.weight,
+                status=milestone.status,
+                progress=milestone.progress,
+                actual_start_date=milestone.actual_start_date,
+            ),
+            actor=actor,
+        )
+    return new

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from abierto.assessments import views as assessment_views
 from abierto.plans import views
 
 app_name = "plans"
@@ -7,4 +8,14 @@ urlpatterns = [
     path("", views.plan_index, name="plan_index"),
     path("<slug:plan_slug>/", views.plan_detail, name="plan_detail"),
     path("<slug:plan_slug>/compromisos/<str:code>/", views.commitment_detail, name="commitment_detail"),
+    path(
+        "<slug:plan_slug>/compromisos/<str:code>/continuar/",
+        views.commitment_carry_forward,
+        name="commitment_carry_forward",
+    ),
+    path(
+        "<slug:plan_slug>/compromisos/<str:code>/evaluacion/",
+        assessment_views.assessment_edit,
+        name="assessment_edit",
+    ),
 ]

@@ -1,12 +1,17 @@
 """Public pages of the registry: plans, a plan, a commitment. Thin: selectors do the reading."""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from abierto.core import charts
-from abierto.plans import selectors
-from abierto.plans.models import ActionPlan, Milestone
+from abierto.plans import selectors, services
+from abierto.plans.forms import CarryForwardForm
+from abierto.plans.models import ActionPlan, Commitment, Milestone
 
 
 def plan_index(request: HttpRequest) -> HttpResponse:
@@ -110,5 +115,40 @@ def commitment_detail(request: HttpRequest, plan_slug: str, code: str) -> HttpRe
             "crumbs": crumbs,
             "indicator_charts": indicator_charts,
             "Status": Milestone.Status,
+            "can_carry_forward": request.user.has_perm("plans.carry_forward_commitment", commitment),
+            "can_assess": request.user.has_perm("plans.assess_commitment", commitment),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def commitment_carry_forward(request: HttpRequest, plan_slug: str, code: str) -> HttpResponse:
+    """The secretariat carries an unfinished commitment into a later plan."""
+    plan = selectors.plan_by_slug(plan_slug)
+    commitment = get_object_or_404(Commitment.objects.select_related("plan"), plan=plan, code=code)
+    if not request.user.has_perm("plans.carry_forward_commitment", commitment):
+        raise PermissionDenied(_("Solo la secretaría ejecutiva puede continuar compromisos en otro plan."))
+    form = CarryForwardForm(request.POST or None, commitment=commitment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = services.commitment_carry_forward(
+                commitment=commitment,
+                plan=form.cleaned_data["plan"],
+                code=form.cleaned_data["code"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            for field, messages_ in error.message_dict.items():
+                for message in messages_:
+                    form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(request, _("El compromiso continúa en %(plan)s.") % {"plan": new.plan.title})
+            return redirect(new.get_absolute_url())
+    crumbs = [
+        (_("Planes de acción"), "/planes/"),
+        (plan.title, plan.get_absolute_url()),
+        (commitment.code, commitment.get_absolute_url()),
+        (_("Continuar en otro plan"), ""),
+    ]
+    return render(request, "plans/carry_forward.html", {"form": form, "c": commitment, "crumbs": crumbs})
