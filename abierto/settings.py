@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "abierto.monitoring",
     "abierto.search",
     "abierto.notifications",
+    "abierto.jobs",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "abierto.accounts.middleware.AdminLoginThroughAccountsMiddleware",
+    "abierto.accounts.middleware.StaffSecondFactorMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -166,36 +169,41 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Abierto] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if (DEBUG or TESTING) else "https"
 ACCOUNT_RATE_LIMITS = {} if TESTING else {"login_failed": "10/m/ip,5/5m/key"}
+# People are shown by name or email, never by the username Django keeps internally.
+ACCOUNT_USER_DISPLAY = "abierto.accounts.display.user_display"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("ABIERTO_SITE_NAME", "Abierto")
 # Staff accounts (secretariat, implementers, evaluators) must have a second factor when this is on.
 ABIERTO_REQUIRE_STAFF_MFA = env_bool("ABIERTO_REQUIRE_STAFF_MFA", not (DEBUG or TESTING))
+# Days an invitation link stays valid.
+ABIERTO_INVITATION_DAYS = int(os.environ.get("ABIERTO_INVITATION_DAYS", "14"))
 
 # Login through an OpenID Connect provider (Chile's ClaveÚnica, or any other), set by environment.
+# ABIERTO_OIDC is read on every request by abierto.accounts.adapter.SocialAccountAdapter, so tests
+# (and deployments that prefer Python settings) may set it directly; docs/accounts.md lists the keys.
+SOCIALACCOUNT_ADAPTER = "abierto.accounts.adapter.SocialAccountAdapter"
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
-SOCIALACCOUNT_PROVIDERS = {}
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"OAUTH_PKCE_ENABLED": True}}
+ABIERTO_OIDC = None
 if os.environ.get("ABIERTO_OIDC_SERVER_URL"):
-    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
-        "OAUTH_PKCE_ENABLED": True,
-        "APPS": [
-            {
-                "provider_id": os.environ.get("ABIERTO_OIDC_PROVIDER_ID", "claveunica"),
-                "name": os.environ.get("ABIERTO_OIDC_NAME", "ClaveÚnica"),
-                "client_id": os.environ.get("ABIERTO_OIDC_CLIENT_ID", ""),
-                "secret": os.environ.get("ABIERTO_OIDC_CLIENT_SECRET", ""),
-                "settings": {
-                    "server_url": os.environ["ABIERTO_OIDC_SERVER_URL"],
-                    "token_auth_method": os.environ.get("ABIERTO_OIDC_TOKEN_AUTH_METHOD", "client_secret_basic"),
-                    "scope": env_list("ABIERTO_OIDC_SCOPES", "openid,email,profile"),
-                },
-            }
-        ],
+    ABIERTO_OIDC = {
+        "provider_id": os.environ.get("ABIERTO_OIDC_PROVIDER_ID", "claveunica"),
+        "name": os.environ.get("ABIERTO_OIDC_NAME", "ClaveÚnica"),
+        "client_id": os.environ.get("ABIERTO_OIDC_CLIENT_ID", ""),
+        "secret": os.environ.get("ABIERTO_OIDC_CLIENT_SECRET", ""),
+        "server_url": os.environ["ABIERTO_OIDC_SERVER_URL"],
+        "token_auth_method": os.environ.get("ABIERTO_OIDC_TOKEN_AUTH_METHOD", "client_secret_basic"),
+        "scope": env_list("ABIERTO_OIDC_SCOPES", "openid,email,profile"),
+        "pkce": env_bool("ABIERTO_OIDC_PKCE", True),
     }
 
 # ---------------------------------------------------------------- email
@@ -232,3 +240,24 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# ---------------------------------------------------------------- jobs and notifications
+# The database is the job queue (abierto.jobs, docs/jobs.md): `manage.py run_worker` runs them.
+ABIERTO_JOBS_LEASE_SECONDS = int(os.environ.get("ABIERTO_JOBS_LEASE_SECONDS", "300"))
+ABIERTO_JOBS_MAX_ATTEMPTS = int(os.environ.get("ABIERTO_JOBS_MAX_ATTEMPTS", "5"))
+ABIERTO_JOBS_RETRY_BASE_SECONDS = int(os.environ.get("ABIERTO_JOBS_RETRY_BASE_SECONDS", "30"))
+ABIERTO_JOBS_RETRY_MAX_SECONDS = int(os.environ.get("ABIERTO_JOBS_RETRY_MAX_SECONDS", "3600"))
+# Extra modules declaring tasks, beyond each app's `tasks` module.
+ABIERTO_JOB_MODULES = env_list("ABIERTO_JOB_MODULES")
+# Links in emails are absolute: the public address of the site, without a trailing slash.
+ABIERTO_SITE_URL = os.environ.get("ABIERTO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Reporting-period deadline reminders go out this many days before each deadline.
+ABIERTO_REMINDER_DAYS = [int(day) for day in env_list("ABIERTO_REMINDER_DAYS", "7,1")]
+if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Tests run on a database file (one per test run), not in memory, so a worker process and
+    # several connections can share it.
+    import tempfile
+
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = str(
+        Path(tempfile.gettempdir()) / f"abierto-test-{os.getpid()}.sqlite3"
+    )

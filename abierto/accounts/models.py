@@ -69,3 +69,88 @@ class Role(models.Model):
     def __str__(self) -> str:
         label = self.get_kind_display()
         return f"{label} · {self.institution}" if self.institution_id else str(label)
+
+
+INVITABLE_KINDS = (Role.Kind.IMPLEMENTER, Role.Kind.FORUM_MEMBER, Role.Kind.EVALUATOR)
+
+
+def _new_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(32)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self) -> "InvitationQuerySet":
+        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """The secretariat asks someone, by email, to take a role. Accepting it grants the role once."""
+
+    email = models.EmailField(_("correo electrónico"))
+    kind = models.CharField(_("rol"), max_length=20, choices=[(kind.value, kind.label) for kind in INVITABLE_KINDS])
+    institution = models.ForeignKey(
+        "institutions.Institution",
+        verbose_name=_("institución"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="invitations",
+    )
+    token = models.CharField(_("código"), max_length=64, unique=True, default=_new_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invitado por"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("enviada el"), default=timezone.now)
+    expires_at = models.DateTimeField(_("vence el"))
+    accepted_at = models.DateTimeField(_("aceptada el"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aceptada por"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitación")
+        verbose_name_plural = _("invitaciones")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="implementer") | Q(institution__isnull=False),
+                name="invitation_implementer_has_institution",
+                violation_error_message=_("Una contraparte debe estar vinculada a una institución."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        label = self.get_kind_display()
+        if self.institution_id:
+            label = f"{label} · {self.institution}"
+        return f"{self.email} ({label})"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.accepted_at is not None
+
+    @property
+    def status_label(self) -> str:
+        if self.is_accepted:
+            return str(_("Aceptada"))
+        if self.is_expired:
+            return str(_("Vencida"))
+        return str(_("Pendiente"))

@@ -52,3 +52,18 @@ def is_evaluator(user) -> bool:
 def is_participant(user) -> bool:
     """Anyone signed in: citizens, organisations, municipalities."""
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+@rules.predicate
+def is_staff_role(user) -> bool:
+    """People who work on the registry, not only read and take part in it: they need a second factor."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    staff_kinds = {Role.Kind.SECRETARIAT, Role.Kind.IMPLEMENTER, Role.Kind.EVALUATOR}
+    return any(r.kind in staff_kinds for r in _active_roles(user)) or is_secretariat(user)
+
+
+# Only the executive secretariat invites people to take a role.
+rules.add_perm("accounts.invite", is_secretariat)

@@ -1,2 +1,11 @@
+from django.urls import path
+
+from abierto.monitoring import views
+
 app_name = "monitoring"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("compromisos/<int:commitment_id>/periodos/<int:period_id>/", views.report_form, name="report_form"),
+    path("periodos/<int:period_id>/", views.dashboard, name="dashboard"),
+    path("reportes/<int:report_id>/", views.review, name="review"),
+]

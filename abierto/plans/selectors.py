@@ -199,9 +199,9 @@ def plan_page(plan: ActionPlan, filters: PlanFilters, *, overdue_limit: int = 25
     today = timezone.localdate()
     latest_reports = Prefetch(
         "progress_reports",
-        queryset=ProgressReport.objects.order_by("-published_on", "-id").only(
-            "id", "commitment_id", "completion", "published_on"
-        ),
+        queryset=ProgressReport.all_objects.filter(status=ProgressReport.Status.PUBLISHED)
+        .order_by("-published_on", "-id")
+        .only("id", "commitment_id", "completion", "published_on"),
         to_attr="reports",
     )
     # Only the columns the table and the charts use: descriptions and the IRM's raw sheet can be
@@ -431,7 +431,13 @@ def commitment_page(plan: ActionPlan, code: str, *, history_limit: int = 50) -> 
             Prefetch("milestones", queryset=Milestone.objects.order_by("position", "id")),
             Prefetch("evidence", queryset=Evidence.objects.order_by("date", "id")),
             Prefetch("indicators", queryset=Indicator.objects.prefetch_related("measurements")),
-            Prefetch("progress_reports", queryset=ProgressReport.objects.order_by("-published_on", "-id")),
+            # Published reports only (the workflow's drafts and reviews never reach the public page).
+            Prefetch(
+                "progress_reports",
+                queryset=ProgressReport.all_objects.filter(status=ProgressReport.Status.PUBLISHED).order_by(
+                    "-published_on", "-id"
+                ),
+            ),
             Prefetch("carried_to", queryset=Commitment.objects.select_related("plan")),
         )
         .filter(plan=plan, code=code)
@@ -459,7 +465,13 @@ def commitment_page(plan: ActionPlan, code: str, *, history_limit: int = 50) -> 
         )
         contribution = (m.weight * m.progress / total_weight).quantize(Decimal("0.01")) if share is not None else None
         rows.append(MilestoneRow(m, share, contribution, m.is_overdue(today), by_milestone.get(m.pk, [])))
+    from abierto.monitoring.services import report_changes
+
     reports = list(commitment.progress_reports.all())
+    # A correction (version n+1) lists what it changed from the version it supersedes.
+    by_id = {r.pk: r for r in reports}
+    for r in reports:
+        r.changes = report_changes(by_id.get(r.supersedes_id), r) if r.supersedes_id else []
     try:
         assessment = commitment.assessment
     except Commitment.assessment.RelatedObjectDoesNotExist:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from abierto.assessments import views as assessment_views
-from abierto.plans import views
+from abierto.plans import feeds, views
 
 app_name = "plans"
 urlpatterns = [
@@ -18,4 +18,6 @@ urlpatterns = [
         assessment_views.assessment_edit,
         name="assessment_edit",
     ),
+    path("<slug:plan_slug>/feed/", feeds.PlanFeed(), name="plan_feed"),
+    path("<slug:plan_slug>/compromisos/<str:code>/feed/", feeds.CommitmentFeed(), name="commitment_feed"),
 ]

@@ -1,0 +1,113 @@
+"""My account page, the secretariat's invitations, and accepting an invitation."""
+
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from abierto.accounts import services
+from abierto.accounts.forms import InvitationForm
+from abierto.accounts.models import Invitation, Role
+
+PENDING_INVITATION = "abierto_pending_invitation"
+
+
+@login_required
+def home(request):
+    roles = Role.objects.active().filter(user=request.user).select_related("institution")
+    return render(
+        request,
+        "accounts/home.html",
+        {
+            "roles": roles,
+            "has_totp": is_mfa_enabled(request.user, [Authenticator.Type.TOTP]),
+            "may_invite": request.user.has_perm("accounts.invite"),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def invitations(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("accounts.invite"):
+        raise PermissionDenied(_("Solo la secretaría ejecutiva puede invitar."))
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.invite(
+                email=form.cleaned_data["email"],
+                kind=form.cleaned_data["kind"],
+                institution=form.cleaned_data["institution"],
+                actor=request.user,
+                request=request,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Se envió la invitación a %(email)s.") % {"email": invitation.email})
+            return HttpResponseRedirect(reverse("accounts_invitations"))
+    sent = Invitation.objects.select_related("institution", "accepted_by", "invited_by")[:200]
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "accounts/invitations.html",
+        {"form": form, "form_attrs": {"form": form}, "invitations": sent},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token):
+    invitation = Invitation.objects.select_related("institution").filter(token=token).first()
+    user = request.user if request.user.is_authenticated else None
+    try:
+        services.check(invitation, user)
+    except services.InvitationError as error:
+        request.session.pop(PENDING_INVITATION, None)
+        status = 404 if invitation is None else 410
+        return render(request, "accounts/invitation_accept.html", {"error": str(error)}, status=status)
+
+    context = {"invitation": invitation, "accept_path": request.path}
+    if user is None:
+        # Remember the invitation: once this browser signs in (or verifies a new account) it is accepted.
+        request.session[PENDING_INVITATION] = invitation.token
+        return render(request, "accounts/invitation_accept.html", {**context, "state": "anonymous"})
+    if invitation.is_accepted:
+        return render(request, "accounts/invitation_accept.html", {**context, "state": "accepted"})
+    if not services.email_matches(invitation, user):
+        return render(request, "accounts/invitation_accept.html", {**context, "state": "other_email"}, status=403)
+    if request.method == "POST":
+        try:
+            role = services.accept(invitation=invitation, user=user)
+        except services.InvitationError as error:
+            return render(request, "accounts/invitation_accept.html", {"error": str(error)}, status=410)
+        request.session.pop(PENDING_INVITATION, None)
+        messages.success(request, _("Listo: ahora tienes el rol «%(role)s».") % {"role": role})
+        return HttpResponseRedirect(reverse("accounts_home"))
+    return render(request, "accounts/invitation_accept.html", {**context, "state": "confirm"})
+
+
+def accept_pending_invitation(sender, request, user, **kwargs) -> None:
+    """On sign-in, accept the invitation this browser opened before, if it is for this person's email."""
+    session = getattr(request, "session", None)
+    token = session.get(PENDING_INVITATION) if session is not None else None
+    if not token:
+        return
+    invitation = Invitation.objects.filter(token=token).first()
+    if invitation is None or not services.email_matches(invitation, user):
+        return
+    try:
+        role = services.accept(invitation=invitation, user=user)
+    except services.InvitationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Aceptaste la invitación: ahora tienes el rol «%(role)s».") % {"role": role})
+    session.pop(PENDING_INVITATION, None)

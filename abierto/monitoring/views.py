@@ -1,0 +1,290 @@
+"""Monitoring pages (/seguimiento/): the implementer's home, the report form, the secretariat's
+dashboard of a period and the review page. Thin: services write, selectors read, rules decide."""
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from abierto.accounts.rules import is_secretariat
+from abierto.monitoring import selectors, services
+from abierto.monitoring.forms import (
+    EvidenceLinkFormSet,
+    MilestoneUpdateFormSet,
+    ReportForm,
+    RequestChangesForm,
+)
+from abierto.monitoring.models import ProgressReport, ReportingPeriod
+from abierto.plans.models import Commitment
+
+HOME_CRUMB = (_("Seguimiento"), "/seguimiento/")
+
+
+def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
+    return render(
+        request,
+        "monitoring/forbidden.html",
+        {"message": message, "crumbs": [(_("Seguimiento"), "")]},
+        status=403,
+    )
+
+
+NO_ROLE = _(
+    "El seguimiento de compromisos es para las contrapartes de las instituciones responsables y para la "
+    "secretaría ejecutiva. Su cuenta no tiene ninguno de esos roles: si reporta por una institución, pida a la "
+    "secretaría que le asigne el rol de contraparte."
+)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    if not rules.has_perm("monitoring.access", request.user):
+        return _forbidden(request, NO_ROLE)
+    page = selectors.home(request.user, secretariat=is_secretariat(request.user))
+    return render(request, "monitoring/home.html", {"page": page, "crumbs": [(_("Seguimiento"), "")]})
+
+
+@login_required
+def dashboard(request: HttpRequest, period_id: int) -> HttpResponse:
+    if not rules.has_perm("monitoring.view_dashboard", request.user):
+        return _forbidden(request, _("El tablero de un período es para la secretaría ejecutiva."))
+    page = selectors.dashboard(period_id)
+    crumbs = [HOME_CRUMB, (f"{page.plan.title} · {page.period.label}", "")]
+    return render(request, "monitoring/dashboard.html", {"page": page, "crumbs": crumbs})
+
+
+# ------------------------------------------------------------------ the report form
+
+
+def _milestone_initial(milestones, report):
+    updates = {u.milestone_id: u for u in report.milestone_updates.all()} if report and report.pk else {}
+    initial = []
+    for m in milestones:
+        u = updates.get(m.pk)
+        source = u or m
+        initial.append(
+            {
+                "milestone_id": m.pk,
+                "status": source.status,
+                "progress": source.progress,
+                "actual_start_date": source.actual_start_date,
+                "actual_end_date": source.actual_end_date,
+                "note": u.note if u else "",
+            }
+        )
+    return initial
+
+
+def _evidence_initial(report):
+    if not report or not report.pk:
+        return []
+    return [
+        {"title": e.title, "url": e.url, "date": e.date, "milestone": e.milestone_id}
+        for e in report.evidence_links.all()
+    ]
+
+
+@login_required
+def report_form(request: HttpRequest, commitment_id: int, period_id: int) -> HttpResponse:
+    commitment = get_object_or_404(Commitment.objects.select_related("plan", "lead_institution"), pk=commitment_id)
+    period = get_object_or_404(ReportingPeriod, pk=period_id, plan_id=commitment.plan_id)
+    report = (
+        ProgressReport.all_objects.filter(commitment=commitment, period=period)
+        .select_related("commitment")
+        .order_by("-version")
+        .first()
+    )
+    if report is not None:
+        if not rules.has_perm("monitoring.change_progressreport", request.user, report):
+            if rules.has_perm("monitoring.view_progressreport", request.user, report):
+                return redirect(report.get_absolute_url())
+            return _forbidden(request, _("Solo las contrapartes de la institución responsable editan este reporte."))
+    elif not rules.has_perm("monitoring.add_progressreport", request.user, commitment):
+        return _forbidden(request, _("Solo las contrapartes de la institución responsable reportan este compromiso."))
+
+    milestones = list(commitment.milestones.order_by("position", "id"))
+    by_id = {m.pk: m for m in milestones}
+    instance = report or ProgressReport(commitment=commitment, period=period, period_label=period.label)
+    if request.method == "POST":
+        form = ReportForm(request.POST, instance=instance)
+        m_formset = MilestoneUpdateFormSet(request.POST, prefix="hitos", initial=_milestone_initial(milestones, report))
+        e_formset = EvidenceLinkFormSet(request.POST, prefix="evidencia", form_kwargs={"milestones": milestones})
+        if form.is_valid() and m_formset.is_valid() and e_formset.is_valid():
+            fields = {name: form.cleaned_data[name] for name in ProgressReport.TEMPLATE_FIELDS}
+            changes = []
+            for f in m_formset:
+                d = f.cleaned_data
+                m = by_id.get(d.get("milestone_id"))
+                if m is None:
+                    continue
+                same = (
+                    d["status"] == m.status
+                    and d["progress"] == m.progress
+                    and d["actual_start_date"] == m.actual_start_date
+                    and d["actual_end_date"] == m.actual_end_date
+                    and not d["note"]
+                )
+                if not same:
+                    changes.append(
+                        services.MilestoneChange(
+                            m, d["status"], d["progress"], d["actual_start_date"], d["actual_end_date"], d["note"]
+                        )
+                    )
+            links = [
+                services.EvidenceLink(
+                    f.cleaned_data["title"],
+                    f.cleaned_data["url"],
+                    f.cleaned_data["date"],
+                    by_id.get(f.cleaned_data["milestone"]),
+                )
+                for f in e_formset
+                if f.cleaned_data and not f.cleaned_data.get("DELETE") and not f.is_blank
+            ]
+            submit = "enviar" in request.POST
+            existed = report
+            try:
+                with transaction.atomic():
+                    if report is None:
+                        report = services.report_create(actor=request.user, commitment=commitment, period=period)
+                    services.report_update(
+                        report, actor=request.user, fields=fields, milestone_changes=changes, evidence=links
+                    )
+            except ValidationError as error:
+                report = existed
+                _add_errors(form, error)
+            else:
+                if not submit:
+                    messages.success(request, _("Se guardó el borrador."))
+                    return redirect(request.path)
+                try:
+                    services.report_submit(report, actor=request.user)
+                except ValidationError as error:
+                    _add_errors(form, error)
+                    form.add_error(None, _("Se guardó el borrador, pero no se pudo enviar: complete lo que falta."))
+                else:
+                    messages.success(request, _("Se envió el reporte a la secretaría ejecutiva para su revisión."))
+                    return redirect(report.get_absolute_url())
+    else:
+        form = ReportForm(instance=instance)
+        m_formset = MilestoneUpdateFormSet(prefix="hitos", initial=_milestone_initial(milestones, report))
+        e_formset = EvidenceLinkFormSet(
+            prefix="evidencia", initial=_evidence_initial(report), form_kwargs={"milestones": milestones}
+        )
+    rows = list(zip(milestones, m_formset.forms, strict=False))
+    comments = list(report.comments.select_related("author")) if report and report.pk else []
+    crumbs = [HOME_CRUMB, (f"{commitment.code} · {period.label}", "")]
+    return render(
+        request,
+        "monitoring/report_form.html",
+        {
+            "commitment": commitment,
+            "period": period,
+            "report": report,
+            "form": form,
+            "m_formset": m_formset,
+            "e_formset": e_formset,
+            "milestone_rows": rows,
+            "comments": comments,
+            "crumbs": crumbs,
+        },
+    )
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+# ------------------------------------------------------------------ review
+
+
+ACTIONS = {
+    "validar": services.report_validate,
+    "publicar": services.report_publish,
+    "corregir": services.report_correct,
+}
+DONE = {
+    "validar": _("Reporte validado: las actualizaciones de hitos y la evidencia ya están en el registro."),
+    "publicar": _("Reporte publicado en la página del compromiso."),
+    "corregir": _("Se creó una nueva versión en borrador; la versión publicada no cambia hasta que se publique."),
+    "devolver": _("Reporte devuelto a la institución con su comentario."),
+}
+
+
+@login_required
+def review(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = get_object_or_404(
+        ProgressReport.all_objects.select_related(
+            "commitment__plan",
+            "commitment__lead_institution",
+            "period",
+            "supersedes",
+            "created_by",
+            "submitted_by",
+            "validated_by",
+            "published_by",
+        ),
+        pk=report_id,
+    )
+    user = request.user
+    if not rules.has_perm("monitoring.view_progressreport", user, report):
+        return _forbidden(request, _("Solo la institución responsable y la secretaría ejecutiva ven este reporte."))
+    changes_form = RequestChangesForm()
+    if request.method == "POST":
+        action = request.POST.get("accion", "")
+        try:
+            if action == "devolver":
+                changes_form = RequestChangesForm(request.POST)
+                if changes_form.is_valid():
+                    services.report_request_changes(report, actor=user, comment=changes_form.cleaned_data["comment"])
+                else:
+                    raise ValidationError(changes_form.errors["comment"])
+            elif action in ACTIONS:
+                result = ACTIONS[action](report, actor=user)
+                if action == "corregir":
+                    messages.success(request, DONE[action])
+                    return redirect(f"/seguimiento/compromisos/{result.commitment_id}/periodos/{result.period_id}/")
+            else:
+                raise ValidationError(_("Acción desconocida."))
+        except PermissionDenied:
+            return _forbidden(request, _("No tiene permiso para hacer esto con este reporte en su estado actual."))
+        except ValidationError as error:
+            if action == "devolver" and not changes_form.errors:
+                changes_form.add_error("comment", error.messages)
+            elif action != "devolver":
+                for message in error.messages:
+                    messages.error(request, message)
+        else:
+            messages.success(request, DONE[action])
+            return redirect(report.get_absolute_url())
+
+    can = {
+        name: rules.has_perm(f"monitoring.{name}_progressreport", user, report)
+        for name in ("change", "request_changes", "validate", "publish", "correct")
+    }
+    crumbs = [HOME_CRUMB]
+    if report.period_id and rules.has_perm("monitoring.view_dashboard", user):
+        crumbs.append((report.period.label, f"/seguimiento/periodos/{report.period_id}/"))
+    crumbs.append((str(report), ""))
+    return render(
+        request,
+        "monitoring/review.html",
+        {
+            "report": report,
+            "commitment": report.commitment,
+            "updates": list(report.milestone_updates.select_related("milestone")),
+            "evidence": list(report.evidence_links.select_related("milestone")),
+            "comments": list(report.comments.select_related("author")),
+            "diff": services.report_changes(report.supersedes, report),
+            "can": can,
+            "changes_form": changes_form,
+            "crumbs": crumbs,
+        },
+    )
