@@ -2,6 +2,7 @@ from django import forms
 
 from abierto.assessments.models import Assessment
 
+
 class AssessmentForm(forms.ModelForm):
     """What an evaluator records. "Starred" is not here: it is computed from these values."""
 
