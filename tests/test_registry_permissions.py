@@ -57,3 +57,15 @@ def test_an_implementer_must_belong_to_an_institution(participant):
     with pytest.raises(ValidationError) as error:
         Role(user=participant, kind=Role.Kind.IMPLEMENTER).full_clean()
     assert "Una contraparte debe estar vinculada a una institución." in str(error.value)
+
+
+def test_a_person_holds_each_role_once(secretariat, implementer, lead_institution):
+    from django.db import IntegrityError, transaction
+
+    from abierto.accounts.models import Role
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Role.objects.create(user=implementer, kind=Role.Kind.IMPLEMENTER, institution=lead_institution)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Role.objects.create(user=secretariat, kind=Role.Kind.SECRETARIAT)
+        Role.objects.create(user=secretariat, kind=Role.Kind.SECRETARIAT)

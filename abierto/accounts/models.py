@@ -57,12 +57,19 @@ class Role(models.Model):
                 name="role_implementer_has_institution",
                 violation_error_message=_("Una contraparte debe estar vinculada a una institución."),
             ),
+            # One active role of a kind per person (and per institution, for implementers). Two partial
+            # constraints instead of one with NULLS NOT DISTINCT, which SQLite does not support.
             models.UniqueConstraint(
                 fields=["user", "kind", "institution"],
-                condition=Q(revoked_at__isnull=True),
+                condition=Q(revoked_at__isnull=True, institution__isnull=False),
+                name="role_unique_active_per_institution",
+                violation_error_message=_("Esa persona ya tiene ese rol."),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "kind"],
+                condition=Q(revoked_at__isnull=True, institution__isnull=True),
                 name="role_unique_active",
                 violation_error_message=_("Esa persona ya tiene ese rol."),
-                nulls_distinct=False,
             ),
         ]
 
