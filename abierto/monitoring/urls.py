@@ -9,3 +9,7 @@ urlpatterns = [
     path("periodos/<int:period_id>/", views.dashboard, name="dashboard"),
     path("reportes/<int:report_id>/", views.review, name="review"),
 ]
+urlpatterns += [
+    path("periodos/<int:period_id>/planilla.xlsx", views.spreadsheet_template, name="spreadsheet_template"),
+    path("periodos/<int:period_id>/planilla/", views.spreadsheet_upload, name="spreadsheet_upload"),
+]

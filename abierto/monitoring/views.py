@@ -2,6 +2,7 @@
 dashboard of a period and the review page. Thin: services write, selectors read, rules decide."""
 
 import rules
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -288,3 +289,152 @@ def review(request: HttpRequest, report_id: int) -> HttpResponse:
             "crumbs": crumbs,
         },
     )
+
+
+# ------------------------------------------------------------------ the spreadsheet of a period
+
+SPREADSHEET_SESSION = "monitoring_spreadsheets"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _spreadsheet_access(request: HttpRequest, period: ReportingPeriod) -> HttpResponse | None:
+    """403 unless the person may report on some commitment of the period's plan (or is the secretariat)."""
+    from abierto.monitoring import spreadsheet
+
+    if not rules.has_perm("monitoring.access", request.user):
+        return _forbidden(request, NO_ROLE)
+    if not is_secretariat(request.user) and not spreadsheet.reportable_commitments(request.user, period):
+        return _forbidden(request, _("Su institución no lidera compromisos del plan de este período."))
+    return None
+
+
+@login_required
+def spreadsheet_template(request: HttpRequest, period_id: int) -> HttpResponse:
+    from abierto.monitoring import spreadsheet
+
+    period = get_object_or_404(ReportingPeriod.objects.select_related("plan"), pk=period_id)
+    denied = _spreadsheet_access(request, period)
+    if denied:
+        return denied
+    response = HttpResponse(spreadsheet.build_template(request.user, period), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="planilla-periodo-{period.pk}.xlsx"'
+    return response
+
+
+class SpreadsheetUploadForm(forms.Form):
+    archivo = forms.FileField(
+        label=_("Planilla completada (.xlsx)"),
+        help_text=_("La plantilla descargada de esta página, completada y guardada en formato XLSX."),
+    )
+
+    def clean_archivo(self):
+        from django.conf import settings
+
+        upload = self.cleaned_data["archivo"]
+        limit = settings.ABIERTO_MAX_UPLOAD_BYTES
+        if upload.size > limit:
+            raise ValidationError(
+                _("El archivo pesa más de %(mb)s MB, el máximo permitido.") % {"mb": round(limit / 1024 / 1024, 1)}
+            )
+        return upload
+
+
+@login_required
+def spreadsheet_upload(request: HttpRequest, period_id: int) -> HttpResponse:
+    import hashlib
+    import secrets
+
+    from abierto.monitoring import spreadsheet
+
+    period = get_object_or_404(ReportingPeriod.objects.select_related("plan"), pk=period_id)
+    denied = _spreadsheet_access(request, period)
+    if denied:
+        return denied
+    stash = request.session.get(SPREADSHEET_SESSION, {})
+    context = {
+        "period": period,
+        "crumbs": [HOME_CRUMB, (f"{period.plan.title} · {period.label}", "")],
+        "errors": [],
+        "preview": None,
+    }
+    form = SpreadsheetUploadForm()
+    if request.method == "POST" and "confirmar" in request.POST:
+        token = request.POST.get("token", "")
+        pending = stash.pop(token, None)
+        request.session[SPREADSHEET_SESSION] = stash
+        if not pending or pending["period"] != period.pk or pending["user"] != request.user.pk:
+            messages.error(
+                request, _("Esta vista previa ya se confirmó o expiró: suba la planilla otra vez si falta algo.")
+            )
+            return redirect(request.path)
+        try:
+            saved = spreadsheet.apply(request.user, period, pending["plan"])
+        except PermissionDenied:
+            messages.error(request, _("No tiene permiso para editar alguno de estos reportes: no se guardó nada."))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            messages.error(request, _("No se guardó nada."))
+        else:
+            messages.success(
+                request,
+                _("Se guardaron %(n)s borradores desde la planilla. Revíselos y envíelos desde cada reporte.")
+                % {"n": len(saved)},
+            )
+            return redirect("monitoring:home")
+        return redirect(request.path)
+    if request.method == "POST":
+        form = SpreadsheetUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            content = form.cleaned_data["archivo"].read()
+            try:
+                result = spreadsheet.parse_upload(request.user, period, content)
+            except spreadsheet.NotAWorkbook as error:
+                form.add_error("archivo", str(error))
+            else:
+                if result.errors:
+                    context["errors"] = result.errors
+                elif not result.plan:
+                    form.add_error("archivo", _("La planilla no trae nada que guardar."))
+                else:
+                    token = secrets.token_urlsafe(16)
+                    stash = {k: v for k, v in stash.items() if v.get("sha256") != result.sha256}
+                    stash[token] = {
+                        "period": period.pk,
+                        "user": request.user.pk,
+                        "sha256": hashlib.sha256(content).hexdigest(),
+                        "plan": result.plan,
+                    }
+                    request.session[SPREADSHEET_SESSION] = stash
+                    context["preview"] = _spreadsheet_preview(result.plan)
+                    context["token"] = token
+    context["form"] = form
+    return render(request, "monitoring/spreadsheet_upload.html", context)
+
+
+def _spreadsheet_preview(plan):
+    from abierto.plans.models import Completion, Milestone
+
+    completion = dict(Completion.choices)
+    status = dict(Milestone.Status.choices)
+    rows = []
+    for entry in plan:
+        fields = dict(entry["fields"])
+        fields["completion"] = completion.get(fields["completion"], "")
+        rows.append(
+            {
+                "code": entry["code"],
+                "title": entry["title"],
+                "action": _("Actualizar el borrador") if entry["report_id"] else _("Crear un borrador"),
+                "fields": [
+                    (_("Nivel de cumplimiento"), fields["completion"]),
+                    (_("Descripción de los resultados"), fields["results_description"]),
+                    (_("Fecha de conclusión"), fields["conclusion_date_text"]),
+                    (_("Próximos pasos"), fields["next_steps"]),
+                    (_("Lo que queda por lograr y retos"), fields["remaining_and_challenges"]),
+                ],
+                "milestones": [dict(m, status_label=status.get(m["status"], m["status"])) for m in entry["milestones"]],
+                "evidence": entry["evidence"],
+            }
+        )
+    return rows
