@@ -78,3 +78,32 @@ def test_refuses_to_clobber_real_plans_without_force(make_plan):
     call_command("generate_scale", profile="small", force=True)
     assert not ActionPlan.objects.filter(slug="3").exists()
     assert ActionPlan.objects.count() == PROFILES["small"].plans
+
+
+def test_small_profile_builds_reporting_periods_reports_and_roles():
+    from django.contrib.auth import get_user_model
+
+    from abierto.accounts.models import Role
+    from abierto.institutions.models import Institution
+    from abierto.monitoring.models import ProgressReport, ReportingPeriod
+
+    call_command("generate_scale", profile="small")
+    profile = PROFILES["small"]
+    assert ReportingPeriod.objects.count() == profile.plans * profile.periods_per_plan
+    reports = ProgressReport.all_objects.filter(period__isnull=False)
+    assert reports.count() == profile.workflow_reports
+    assert {"published", "draft"} <= set(reports.values_list("status", flat=True))
+    # Versions form chains: each correction supersedes the version before it, of the same pair.
+    for report in reports.filter(version__gt=1).select_related("supersedes"):
+        assert report.supersedes.version == report.version - 1
+        previous = report.supersedes
+        assert (previous.commitment_id, previous.period_id) == (report.commitment_id, report.period_id)
+        assert report.supersedes.status == "published"
+    assert Role.objects.filter(kind=Role.Kind.SECRETARIAT).count() == 1
+    assert Role.objects.filter(kind=Role.Kind.IMPLEMENTER).count() == Institution.objects.count()
+    assert not any(u.has_usable_password() for u in get_user_model().objects.all())
+
+    # A rerun replaces the accounts and the workflow instead of failing on them.
+    call_command("generate_scale", profile="small")
+    assert ProgressReport.all_objects.filter(period__isnull=False).count() == profile.workflow_reports
+    assert Role.objects.filter(kind=Role.Kind.SECRETARIAT).count() == 1

@@ -19,9 +19,12 @@ from decimal import Decimal
 from typing import TypeVar
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
 from django.utils.text import slugify
 
+from abierto.accounts.models import Role
 from abierto.assessments.models import (
     Assessment,
     ChangeInCompletion,
@@ -32,7 +35,7 @@ from abierto.assessments.models import (
     Specificity,
 )
 from abierto.institutions.models import Government, Institution
-from abierto.monitoring.models import ProgressReport
+from abierto.monitoring.models import ProgressReport, ReportingPeriod
 from abierto.plans import progress
 from abierto.plans.models import (
     ActionPlan,
@@ -52,6 +55,10 @@ SCALE_SOURCE = "Datos sintéticos (generate_scale)"
 DEFAULT_SEED = 2026
 # Plan statuses are decided against this year, not the clock, so the data never depends on the day.
 REFERENCE_YEAR = 2026
+# Reporting periods are past, current or future against this day (not the clock), for the same reason.
+REFERENCE_DATE = datetime.date(REFERENCE_YEAR, 3, 1)
+# Synthetic accounts (one secretariat, one implementer per institution) have usernames with this prefix.
+SCALE_USER_PREFIX = "scale-"
 BATCH_SIZE = 1000
 
 T = TypeVar("T")
@@ -67,6 +74,9 @@ class Profile:
     measurements: int
     institutions: int
     progress_reports: int
+    # Monitoring: reporting periods (semesters) per plan, and reports in the workflow over them.
+    periods_per_plan: int = 0
+    workflow_reports: int = 0
 
 
 PROFILES: dict[str, Profile] = {
@@ -79,6 +89,8 @@ PROFILES: dict[str, Profile] = {
         measurements=5000,
         institutions=400,
         progress_reports=800,
+        periods_per_plan=8,
+        workflow_reports=29200,
     ),
     "small": Profile(
         plans=2,
@@ -89,6 +101,8 @@ PROFILES: dict[str, Profile] = {
         measurements=50,
         institutions=15,
         progress_reports=8,
+        periods_per_plan=4,
+        workflow_reports=40,
     ),
 }
 
@@ -653,6 +667,8 @@ class ScaleBuilder:
             self._step("evidencia", self.build_evidence)
             self._step("indicadores y mediciones", self.build_indicators)
             self._step("evaluaciones IRM y reportes", self.build_assessments_and_reports)
+            self._step("usuarios y roles", self.build_users)
+            self._step("períodos y reportes en el flujo", self.build_monitoring)
         self._step("avance calculado", progress.recompute_all)
         self._step("índice de búsqueda", self.rebuild_search)
         self.report.timings["total"] = round(time.perf_counter() - started, 2)
@@ -666,7 +682,10 @@ class ScaleBuilder:
             "indicators": Indicator.objects.count(),
             "measurements": Measurement.objects.count(),
             "assessments": Assessment.objects.count(),
-            "progress_reports": ProgressReport.objects.count(),
+            "progress_reports": ProgressReport.all_objects.count(),
+            "published_progress_reports": ProgressReport.objects.count(),
+            "reporting_periods": ReportingPeriod.objects.count(),
+            "roles": Role.objects.count(),
         }
         return self.report
 
@@ -692,7 +711,13 @@ class ScaleBuilder:
         self.report.removed_plans = plans.count()
         if self.report.removed_plans:
             with transaction.atomic():
+                # Reports protect the versions they correct and their periods: remove them first.
+                reports = ProgressReport.all_objects.filter(commitment__plan__in=plans)
+                reports.exclude(supersedes=None).update(supersedes=None)
+                reports.delete()
                 plans.delete()
+        # Synthetic accounts (their roles go with them); real accounts have no such username.
+        get_user_model().objects.filter(username__startswith=SCALE_USER_PREFIX).delete()
 
     # -- governments and institutions
 
@@ -1283,6 +1308,152 @@ class ScaleBuilder:
                 )
             )
         bulk(ProgressReport, reports)
+
+    # -- monitoring: accounts, reporting periods and reports in the workflow
+
+    def build_users(self) -> None:
+        """One secretariat account and one implementer per institution, with an unusable password."""
+        User = get_user_model()
+        password = make_password(None)  # unusable: nobody signs in as a synthetic account
+        people = [
+            User(
+                username=f"{SCALE_USER_PREFIX}secretaria",
+                email="secretaria@scale.example",
+                first_name="Secretaría",
+                last_name="Ejecutiva",
+                password=password,
+                is_staff=True,
+            )
+        ]
+        for institution in self.institutions:
+            people.append(
+                User(
+                    username=f"{SCALE_USER_PREFIX}contraparte-{institution.pk}",
+                    email=f"contraparte-{institution.pk}@scale.example",
+                    first_name=self.rng.choice(FIRST_NAMES),
+                    last_name=self.rng.choice(SURNAMES),
+                    password=password,
+                )
+            )
+        people = bulk(User, people)
+        self.secretariat_user = people[0]
+        self.implementer_by_institution = {
+            institution.pk: user for institution, user in zip(self.institutions, people[1:], strict=True)
+        }
+        roles = [Role(user=self.secretariat_user, kind=Role.Kind.SECRETARIAT)]
+        roles += [
+            Role(user=user, kind=Role.Kind.IMPLEMENTER, institution_id=pk)
+            for pk, user in self.implementer_by_institution.items()
+        ]
+        bulk(Role, roles)
+
+    # Final status of the latest version of a report, by where its period stands on REFERENCE_DATE.
+    PAST_MIX = [("published", 82), ("validated", 7), ("submitted", 4), ("changes_requested", 3), ("draft", 2), ("", 2)]
+    CURRENT_MIX = [
+        ("draft", 30),
+        ("submitted", 22),
+        ("changes_requested", 10),
+        ("validated", 10),
+        ("published", 6),
+        ("", 22),
+    ]
+
+    def build_monitoring(self) -> None:
+        """Semesters for every plan, and ``workflow_reports`` reports spread over commitments × periods.
+
+        Past periods are mostly published, the current one is mostly drafts and submissions, future ones
+        have nothing. Versions form chains: v1…v(n-1) published (each corrected by the next, ``supersedes``),
+        the last one in any status, so at most one report per commitment and period is open."""
+        rng = self.rng
+        n_periods = self.profile.periods_per_plan
+        if not n_periods:
+            return
+        periods = []
+        for plan in self.plans:
+            for k in range(n_periods):
+                year, first = plan.start_year + k // 2, k % 2 == 0
+                start = datetime.date(year, 1 if first else 7, 1)
+                end = datetime.date(year, 6, 30) if first else datetime.date(year, 12, 31)
+                periods.append(
+                    ReportingPeriod(
+                        plan=plan,
+                        label=f"{'Primer' if first else 'Segundo'} semestre {year}",
+                        start=start,
+                        end=end,
+                        deadline=end + datetime.timedelta(days=31),
+                    )
+                )
+        periods = bulk(ReportingPeriod, periods)
+        by_plan: dict[int, list[Commitment]] = {}
+        for c in self.commitments:
+            by_plan.setdefault(c.plan_id, []).append(c)
+
+        # (commitment, period, final status, past?) for each pair that has a report.
+        pairs = []
+        for period in periods:
+            if period.start > REFERENCE_DATE:
+                continue
+            past = period.deadline < REFERENCE_DATE
+            statuses, weights = zip(*(self.PAST_MIX if past else self.CURRENT_MIX), strict=True)
+            for c in by_plan.get(period.plan_id, []):
+                status = rng.choices(statuses, weights=weights)[0]
+                if status:
+                    pairs.append((c, period, status, past))
+        target = self.profile.workflow_reports
+        if len(pairs) > target:
+            keep = set(rng.sample(range(len(pairs)), target))
+            pairs = [p for i, p in enumerate(pairs) if i in keep]
+        # Corrections: extra published versions before the last, mostly on past periods.
+        extra = target - len(pairs)
+        weights = [rng.uniform(0.2, 2.0) if past else rng.uniform(0.0, 0.3) for _c, _p, _s, past in pairs]
+        versions = [1 + k for k in allocate(extra, weights)] if extra > 0 and pairs else [1] * len(pairs)
+
+        secretariat = self.secretariat_user
+        completions = [Completion.NOT_STARTED, Completion.LIMITED, Completion.SUBSTANTIAL, Completion.COMPLETE]
+        chains: list[list[ProgressReport]] = []
+        for (c, period, final, _past), n in zip(pairs, versions, strict=True):
+            author = self.implementer_by_institution.get(c.lead_institution_id)
+            chain = []
+            for version in range(1, n + 1):
+                status = final if version == n else ProgressReport.Status.PUBLISHED
+                # Each correction comes about a month after the version it corrects.
+                day = period.deadline + datetime.timedelta(days=30 * (version - 1) - rng.randint(0, 20))
+                moment = datetime.datetime.combine(day, datetime.time(10, rng.randint(0, 59)), tzinfo=datetime.UTC)
+                sent = status != ProgressReport.Status.DRAFT
+                checked = status in (ProgressReport.Status.VALIDATED, ProgressReport.Status.PUBLISHED)
+                published = status == ProgressReport.Status.PUBLISHED
+                chain.append(
+                    ProgressReport(
+                        commitment=c,
+                        period=period,
+                        period_label=period.label,
+                        status=status,
+                        version=version,
+                        completion=rng.choice(completions),
+                        results_description=self._paragraph(RESULT_SENTENCES, 2),
+                        next_steps=self._paragraph(DESCRIPTION_SENTENCES, 1),
+                        published_on=day if published else None,
+                        source=SCALE_SOURCE,
+                        created_by=author,
+                        submitted_by=author if sent else None,
+                        submitted_at=moment if sent else None,
+                        validated_by=secretariat if checked else None,
+                        validated_at=moment + datetime.timedelta(days=5) if checked else None,
+                        published_by=secretariat if published else None,
+                        published_at=moment + datetime.timedelta(days=7) if published else None,
+                    )
+                )
+            chains.append(chain)
+        # Version by version, so that each correction can point at the version it supersedes.
+        for version in range(1, max(versions, default=0) + 1):
+            level = []
+            for chain in chains:
+                if len(chain) >= version:
+                    report = chain[version - 1]
+                    if version > 1:
+                        report.supersedes = chain[version - 2]
+                    level.append(report)
+            bulk(ProgressReport, level)
 
     # -- search
 
