@@ -56,6 +56,8 @@ def _is_late(period: ReportingPeriod, report: ProgressReport | None, today: date
 class PeriodGroup:
     period: ReportingPeriod
     rows: list[Row]
+    #: Reports of a past period already sent: counted, not listed.
+    done: int = 0
 
 
 @dataclass
@@ -66,6 +68,9 @@ class Home:
     commitments: list[Commitment]
     periods_for_secretariat: list[ReportingPeriod]
     today: datetime.date = field(default_factory=timezone.localdate)
+
+
+HOME_RECENT_DAYS = 90
 
 
 def home(user, *, secretariat: bool) -> Home:
@@ -100,12 +105,21 @@ def home(user, *, secretariat: bool) -> Home:
             ReportingPeriod.objects.filter(plan_id__in=by_plan).select_related("plan").order_by("deadline", "id")
         )
         latest = _latest_reports([c.pk for c in commitments], [p.pk for p in periods])
+        # The home is what is due: current periods in full; for periods whose deadline is long past,
+        # only what still needs the implementer (missing, draft, returned). The rest is counted.
+        recent = today - datetime.timedelta(days=HOME_RECENT_DAYS)
         for period in periods:
             rows = []
+            done = 0
             for c in by_plan[period.plan_id]:
                 report = latest.get((c.pk, period.pk))
-                rows.append(Row(c, period, report, _is_late(period, report, today)))
-            groups.append(PeriodGroup(period, rows))
+                open_work = report is None or report.status in (Status.DRAFT, Status.CHANGES_REQUESTED)
+                if period.deadline >= recent or open_work:
+                    rows.append(Row(c, period, report, _is_late(period, report, today)))
+                else:
+                    done += 1
+            if rows:
+                groups.append(PeriodGroup(period, rows, done))
         returned_rows = [r for g in groups for r in g.rows if r.status == Status.CHANGES_REQUESTED]
         last: dict[int, ReviewComment] = {}
         for comment in ReviewComment.objects.filter(report_id__in=[r.report.pk for r in returned_rows]).order_by(
