@@ -10,7 +10,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -197,12 +197,13 @@ def _mean(values: list[Decimal]) -> Decimal | None:
 
 def plan_page(plan: ActionPlan, filters: PlanFilters, *, overdue_limit: int = 25) -> PlanPage:
     today = timezone.localdate()
-    latest_reports = Prefetch(
-        "progress_reports",
-        queryset=ProgressReport.all_objects.filter(status=ProgressReport.Status.PUBLISHED)
+    completion_labels = dict(Completion.choices)
+    # The self-reported reading is the completion of each commitment's latest published report:
+    # one correlated subquery, however many report versions there are.
+    latest_completion = (
+        ProgressReport.all_objects.filter(commitment=OuterRef("pk"), status=ProgressReport.Status.PUBLISHED)
         .order_by("-published_on", "-id")
-        .only("id", "commitment_id", "completion", "published_on"),
-        to_attr="reports",
+        .values("completion")[:1]
     )
     # Only the columns the table and the charts use: descriptions and the IRM's raw sheet can be
     # tens of kilobytes per commitment.
@@ -230,7 +231,7 @@ def plan_page(plan: ActionPlan, filters: PlanFilters, *, overdue_limit: int = 25
             "assessment__completion_end_of_term",
             "assessment__completion_progress_report",
         )
-        .prefetch_related(latest_reports)
+        .annotate(self_completion=Subquery(latest_completion))
         .order_by(*SORTS[filters.sort])
     )
     if filters.sort == "-avance":
@@ -257,7 +258,7 @@ def plan_page(plan: ActionPlan, filters: PlanFilters, *, overdue_limit: int = 25
     for c in commitments:
         c.plan = plan  # every URL on the page needs it; one object, no query per row
         c.band = None if c.is_withdrawn else progress.band(c.progress_computed)
-        c.self_reported = c.reports[0] if c.reports else None
+        c.self_reported = completion_labels.get(c.self_completion) if c.self_completion else None
         c.irm = getattr(c, "assessment", None)
         c.value_codes = values_by_commitment.get(c.pk, set())
         c.area_list = sorted(areas_by_commitment.get(c.pk, []), key=lambda a: a.label)
@@ -315,8 +316,7 @@ def plan_page(plan: ActionPlan, filters: PlanFilters, *, overdue_limit: int = 25
     institutions = sorted({c.lead_institution for c in commitments if c.lead_institution}, key=lambda i: i.name)
     areas = sorted(area_objects.values(), key=lambda a: a.label)
     irm = Counter(c.irm.latest_completion for c in commitments if c.irm and c.irm.latest_completion)
-    selfrep = Counter(c.self_reported.completion for c in commitments if c.self_reported)
-    completion_labels = dict(Completion.choices)
+    selfrep = Counter(c.self_completion for c in commitments if c.self_completion)
     return PlanPage(
         plan=plan,
         commitments=commitments,
