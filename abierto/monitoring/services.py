@@ -369,3 +369,53 @@ def report_changes(old: ProgressReport | None, new: ProgressReport) -> list[Fiel
                 after = dict(field.flatchoices).get(after, after)
             changes.append(FieldChange(name, str(field.verbose_name), str(before or "—"), str(after or "—")))
     return changes
+
+
+@transaction.atomic
+def remind_late(*, period: ReportingPeriod, actor: Any, institution_id: int | None = None) -> int:
+    """The secretariat reminds the implementers of late institutions (one, or all) that a report is due.
+
+    A commitment is late when the period's deadline has passed and no version of its report was
+    submitted. Each implementer gets one notification listing their institution's late commitments;
+    the same reminder is not sent twice on the same day. Returns how many people were notified.
+    """
+    from abierto.monitoring import selectors
+
+    if not rules.has_perm("monitoring.view_dashboard", actor):
+        raise PermissionDenied(_("Solo la secretaría ejecutiva envía recordatorios."))
+    page = selectors.dashboard(period.pk)
+    late: dict[int, list[Commitment]] = {}
+    for row in page.rows:
+        lead_id = row.commitment.lead_institution_id
+        if row.late and lead_id and (institution_id is None or lead_id == institution_id):
+            late.setdefault(lead_id, []).append(row.commitment)
+    if not late:
+        return 0
+    today = timezone.localdate()
+    sent = 0
+    roles = Role.objects.active().filter(kind=Role.Kind.IMPLEMENTER, institution_id__in=late).select_related("user")
+    for role in roles:
+        commitments = late[role.institution_id]
+        codes = ", ".join(c.code for c in commitments)
+        notification = notify(
+            user=role.user,
+            kind="deadline_reminder",
+            subject=_("Recordatorio: reportes de avance atrasados (%(period)s)") % {"period": period.label},
+            body=_(
+                "La secretaría ejecutiva le recuerda que el plazo del período «%(period)s» venció el %(deadline)s "
+                "y faltan los reportes de avance de: %(codes)s."
+            )
+            % {"period": period.label, "deadline": period.deadline.strftime("%d-%m-%Y"), "codes": codes},
+            url="/seguimiento/",
+            dedupe_key=f"late-reminder:{period.pk}:{role.institution_id}:{today.isoformat()}",
+        )
+        if notification is not None:
+            sent += 1
+    audit.record(
+        actor=actor,
+        action="update",
+        instance=period,
+        changes={"recordatorio": [None, sorted(c.code for items in late.values() for c in items)]},
+        plan_id=period.plan_id,
+    )
+    return sent

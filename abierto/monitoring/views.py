@@ -53,6 +53,17 @@ def home(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest, period_id: int) -> HttpResponse:
     if not rules.has_perm("monitoring.view_dashboard", request.user):
         return _forbidden(request, _("El tablero de un período es para la secretaría ejecutiva."))
+    if request.method == "POST" and request.POST.get("accion") == "recordar":
+        period = get_object_or_404(ReportingPeriod, pk=period_id)
+        institution = request.POST.get("institucion") or None
+        sent = services.remind_late(
+            period=period, actor=request.user, institution_id=int(institution) if institution else None
+        )
+        if sent:
+            messages.success(request, _("Recordatorio enviado a %(n)s contraparte(s).") % {"n": sent})
+        else:
+            messages.info(request, _("No se envió ningún recordatorio: no hay atrasos o ya se recordó hoy."))
+        return redirect(request.path)
     page = selectors.dashboard(period_id)
     crumbs = [HOME_CRUMB, (f"{page.plan.title} · {page.period.label}", "")]
     return render(request, "monitoring/dashboard.html", {"page": page, "crumbs": crumbs})
