@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "abierto.search",
     "abierto.notifications",
     "abierto.jobs",
+    "abierto.forum",
+    "abierto.cocreation",
+    "abierto.selfassessments",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,9 @@ urlpatterns = [
     path("cuentas/", include("abierto.accounts.urls")),
     path("seguimiento/", include("abierto.monitoring.urls")),
     path("avisos/", include("abierto.notifications.urls")),
+    path("mesa/", include("abierto.forum.urls")),
+    path("cocreacion/", include("abierto.cocreation.urls")),
+    path("autoevaluaciones/", include("abierto.selfassessments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,5 @@
+"""Chile's record for this app (filled in by the app's loader)."""
+
+
+def load_forum(stdout=None) -> dict:
+    return {}
