@@ -1,6 +1,7 @@
 """The secretariat invites people to a role; accepting the link grants exactly that role, once."""
 
 import datetime
+import hashlib
 import re
 
 import pytest
@@ -83,13 +84,17 @@ def test_the_secretariat_invites_an_implementer_by_email(secretariat_client, sec
     assert invitation.institution == lead_institution
     assert invitation.invited_by == secretariat
     assert invitation.expires_at - invitation.created_at == datetime.timedelta(days=14)
-    assert len(invitation.token) >= 40
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
+    token = _token_from(message)
+    assert len(token) >= 40
+    # Only a digest is stored: the token itself is nowhere in the row.
+    assert invitation.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in str(Invitation.objects.values().get())
     assert message.to == ["nuevo.contraparte@example.org"]
     assert "Contraparte de institución" in message.subject
     assert lead_institution.name in message.body
-    assert f"http://testserver/cuentas/invitacion/{invitation.token}/" in message.body
+    assert f"http://testserver/cuentas/invitacion/{token}/" in message.body
     event = AuditEvent.objects.get(object_type="invitation")
     assert event.actor == secretariat and event.action == "create"
     listing = secretariat_client.get("/cuentas/invitaciones/").content.decode()
@@ -218,3 +223,61 @@ def test_an_unverified_copy_of_the_invited_email_is_not_enough(secretariat):
     with pytest.raises(services.InvitationError, match=re.escape("nueva@example.org")):
         services.accept(invitation=invitation, user=person)
     assert not Role.objects.filter(user=person).exists()
+
+
+def test_the_secretariat_cancels_a_pending_invitation_and_its_link_stops_working(
+    client, secretariat_client, secretariat
+):
+    invitation = services.invite(email="nueva@example.org", kind="evaluator", institution=None, actor=secretariat)
+    response = secretariat_client.post(f"/cuentas/invitaciones/{invitation.pk}/anular/")
+    assert response.status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.revoked_by == secretariat and invitation.revoked_at is not None
+    assert AuditEvent.objects.filter(object_type="invitation", action="update", actor=secretariat).exists()
+    assert "Anulada" in secretariat_client.get("/cuentas/invitaciones/").content.decode()
+    person = _person("nueva@example.org")
+    client.force_login(person)
+    response = client.post(f"/cuentas/invitacion/{invitation.token}/")
+    assert response.status_code == 410 and "anulada" in response.content.decode()
+    assert not Role.objects.filter(user=person).exists()
+    assert not Invitation.objects.pending().exists()
+
+
+def test_resending_mails_a_new_link_and_the_old_one_stops_working(client, secretariat_client, secretariat):
+    invitation = services.invite(email="nueva@example.org", kind="evaluator", institution=None, actor=secretariat)
+    old_token = _token_from(mail.outbox[0])
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - datetime.timedelta(days=1))
+    response = secretariat_client.post(f"/cuentas/invitaciones/{invitation.pk}/reenviar/")
+    assert response.status_code == 302
+    assert len(mail.outbox) == 2
+    new_token = _token_from(mail.outbox[1])
+    assert new_token != old_token
+    invitation.refresh_from_db()
+    assert invitation.expires_at > timezone.now() + datetime.timedelta(days=13)
+    person = _person("nueva@example.org")
+    client.force_login(person)
+    assert client.post(f"/cuentas/invitacion/{old_token}/").status_code == 404
+    assert client.post(f"/cuentas/invitacion/{new_token}/").status_code == 302
+    assert Role.objects.get(user=person).kind == "evaluator"
+
+
+def test_an_accepted_invitation_cannot_be_cancelled_or_resent(secretariat_client, secretariat):
+    invitation = services.invite(email="nueva@example.org", kind="evaluator", institution=None, actor=secretariat)
+    services.accept(invitation=invitation, user=_person("nueva@example.org"))
+    for action in ("anular", "reenviar"):
+        page = secretariat_client.post(f"/cuentas/invitaciones/{invitation.pk}/{action}/", follow=True)
+        assert page.status_code == 200
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is None and len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize("name", [n for n, allowed in MAY_INVITE.items() if not allowed])
+@pytest.mark.parametrize("action", ["anular", "reenviar"])
+def test_only_the_secretariat_may_cancel_or_resend(client, personas, secretariat, name, action):
+    invitation = services.invite(email="nueva@example.org", kind="evaluator", institution=None, actor=secretariat)
+    if name != "anonymous":
+        client.force_login(personas[name])
+    response = client.post(f"/cuentas/invitaciones/{invitation.pk}/{action}/")
+    assert response.status_code == (302 if name == "anonymous" else 403)
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is None and len(mail.outbox) == 1

@@ -4,6 +4,9 @@ A person signs in with an email (django-allauth) and may hold several roles. An 
 is tied to one institution: they report on that institution's commitments and nothing else.
 """
 
+import hashlib
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -81,15 +84,24 @@ class Role(models.Model):
 INVITABLE_KINDS = (Role.Kind.IMPLEMENTER, Role.Kind.FORUM_MEMBER, Role.Kind.EVALUATOR)
 
 
-def _new_token() -> str:
-    import secrets
-
+def new_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+_new_token = new_token  # migration 0002 refers to it by this name
+
+
+def hash_token(token: str) -> str:
+    """Only this digest is stored: a copy of the database does not let anyone accept an invitation."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 class InvitationQuerySet(models.QuerySet):
     def pending(self) -> "InvitationQuerySet":
-        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+    def by_token(self, token: str) -> "Invitation | None":
+        return self.filter(token_hash=hash_token(token or "")).first()
 
 
 class Invitation(models.Model):
@@ -105,7 +117,9 @@ class Invitation(models.Model):
         on_delete=models.PROTECT,
         related_name="invitations",
     )
-    token = models.CharField(_("código"), max_length=64, unique=True, default=_new_token, editable=False)
+    # The link carries a random token; only its SHA-256 is kept. ``invitation.token`` (not a field) holds the
+    # plain token on the instance that created or renewed it, long enough to email it.
+    token_hash = models.CharField(_("huella del código"), max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("invitado por"),
@@ -120,6 +134,15 @@ class Invitation(models.Model):
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("aceptada por"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("anulada el"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("anulada por"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -146,6 +169,12 @@ class Invitation(models.Model):
             label = f"{label} · {self.institution}"
         return f"{self.email} ({label})"
 
+    def set_token(self) -> str:
+        """Give the invitation a fresh token (the old link stops working) and return it."""
+        self.token = new_token()
+        self.token_hash = hash_token(self.token)
+        return self.token
+
     @property
     def is_expired(self) -> bool:
         return self.expires_at <= timezone.now()
@@ -155,9 +184,19 @@ class Invitation(models.Model):
         return self.accepted_at is not None
 
     @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    @property
+    def is_pending(self) -> bool:
+        return not (self.is_accepted or self.is_revoked or self.is_expired)
+
+    @property
     def status_label(self) -> str:
         if self.is_accepted:
             return str(_("Aceptada"))
+        if self.is_revoked:
+            return str(_("Anulada"))
         if self.is_expired:
             return str(_("Vencida"))
         return str(_("Pendiente"))

@@ -27,6 +27,7 @@ def invitation_days() -> int:
 
 
 def accept_url(invitation: Invitation, request=None) -> str:
+    """The link to email. Only the instance that created or renewed the token knows it."""
     path = reverse("invitation_accept", args=[invitation.token])
     if request is not None:
         return request.build_absolute_uri(path)
@@ -62,7 +63,7 @@ def invite(*, email: str, kind: str, institution=None, actor, request=None) -> I
 
     now = timezone.now()
     with transaction.atomic():
-        invitation = Invitation.objects.create(
+        invitation = Invitation(
             email=email,
             kind=kind,
             institution=institution,
@@ -70,6 +71,8 @@ def invite(*, email: str, kind: str, institution=None, actor, request=None) -> I
             created_at=now,
             expires_at=now + datetime.timedelta(days=invitation_days()),
         )
+        invitation.set_token()
+        invitation.save()
         record(
             actor=actor,
             action="create",
@@ -80,6 +83,53 @@ def invite(*, email: str, kind: str, institution=None, actor, request=None) -> I
                 "institution": [None, str(institution) if institution else None],
                 "expires_at": [None, invitation.expires_at.isoformat()],
             },
+        )
+    _send_invitation(invitation, request)
+    return invitation
+
+
+def _may_manage(actor) -> None:
+    if actor is None or not actor.has_perm("accounts.invite"):
+        raise PermissionDenied(_("Solo la secretaría ejecutiva puede gestionar invitaciones."))
+
+
+def revoke(*, invitation: Invitation, actor) -> Invitation:
+    """Cancel a pending invitation: its link stops working. An accepted one is left alone (revoke the role)."""
+    _may_manage(actor)
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.is_accepted:
+            raise ValidationError(_("Esta invitación ya fue aceptada; para quitar el rol, revócalo en la cuenta."))
+        if invitation.is_revoked:
+            return invitation
+        invitation.revoked_at = timezone.now()
+        invitation.revoked_by = actor
+        invitation.save(update_fields=["revoked_at", "revoked_by"])
+        record(
+            actor=actor,
+            action="update",
+            instance=invitation,
+            changes={"revoked_at": [None, invitation.revoked_at.isoformat()]},
+        )
+    return invitation
+
+
+def resend(*, invitation: Invitation, actor, request=None) -> Invitation:
+    """Email a new link with a new deadline; the previous link stops working."""
+    _may_manage(actor)
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.is_accepted or invitation.is_revoked:
+            raise ValidationError(_("Solo se puede reenviar una invitación pendiente o vencida."))
+        before = invitation.expires_at
+        invitation.set_token()
+        invitation.expires_at = timezone.now() + datetime.timedelta(days=invitation_days())
+        invitation.save(update_fields=["token_hash", "expires_at"])
+        record(
+            actor=actor,
+            action="update",
+            instance=invitation,
+            changes={"expires_at": [before.isoformat(), invitation.expires_at.isoformat()], "token": ["…", "…"]},
         )
     _send_invitation(invitation, request)
     return invitation
@@ -114,6 +164,8 @@ def check(invitation: Invitation | None, user=None) -> None:
         if user is not None and invitation.accepted_by_id == getattr(user, "pk", None):
             return
         raise InvitationError(_("Esta invitación ya fue usada. Si necesitas otra, pídela a la secretaría ejecutiva."))
+    if invitation.is_revoked:
+        raise InvitationError(_("Esta invitación fue anulada por la secretaría ejecutiva."))
     if invitation.is_expired:
         raise InvitationError(_("Esta invitación venció. Pide una nueva a la secretaría ejecutiva."))
 

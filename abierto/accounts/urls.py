@@ -12,6 +12,8 @@ from abierto.accounts import views
 urlpatterns = [
     path("mi-cuenta/", views.home, name="accounts_home"),
     path("invitaciones/", views.invitations, name="accounts_invitations"),
+    path("invitaciones/<int:pk>/anular/", views.invitation_manage, {"action": "revoke"}, name="invitation_revoke"),
+    path("invitaciones/<int:pk>/reenviar/", views.invitation_manage, {"action": "resend"}, name="invitation_resend"),
     path("invitacion/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("", include("allauth.urls")),
     path("ingresar/", account_views.login, name="account_login"),

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -64,9 +64,29 @@ def invitations(request):
     )
 
 
+@require_http_methods(["POST"])
+def invitation_manage(request, pk, action):
+    """The secretariat cancels a pending invitation or sends it again with a new link."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("accounts_invitations"))
+    if not request.user.has_perm("accounts.invite"):
+        raise PermissionDenied(_("Solo la secretaría ejecutiva puede gestionar invitaciones."))
+    invitation = get_object_or_404(Invitation, pk=pk)
+    try:
+        if action == "revoke":
+            services.revoke(invitation=invitation, actor=request.user)
+            messages.success(request, _("Se anuló la invitación a %(email)s.") % {"email": invitation.email})
+        else:
+            services.resend(invitation=invitation, actor=request.user, request=request)
+            messages.success(request, _("Se reenvió la invitación a %(email)s.") % {"email": invitation.email})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return HttpResponseRedirect(reverse("accounts_invitations"))
+
+
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request, token):
-    invitation = Invitation.objects.select_related("institution").filter(token=token).first()
+    invitation = Invitation.objects.select_related("institution").by_token(token)
     user = request.user if request.user.is_authenticated else None
     try:
         services.check(invitation, user)
@@ -78,7 +98,7 @@ def invitation_accept(request, token):
     context = {"invitation": invitation, "accept_path": request.path}
     if user is None:
         # Remember the invitation: once this browser signs in (or verifies a new account) it is accepted.
-        request.session[PENDING_INVITATION] = invitation.token
+        request.session[PENDING_INVITATION] = invitation.pk
         return render(request, "accounts/invitation_accept.html", {**context, "state": "anonymous"})
     if invitation.is_accepted:
         return render(request, "accounts/invitation_accept.html", {**context, "state": "accepted"})
@@ -98,10 +118,10 @@ def invitation_accept(request, token):
 def accept_pending_invitation(sender, request, user, **kwargs) -> None:
     """On sign-in, accept the invitation this browser opened before, if it is for this person's email."""
     session = getattr(request, "session", None)
-    token = session.get(PENDING_INVITATION) if session is not None else None
-    if not token:
+    pending = session.get(PENDING_INVITATION) if session is not None else None
+    if not isinstance(pending, int):
         return
-    invitation = Invitation.objects.filter(token=token).first()
+    invitation = Invitation.objects.filter(pk=pending).first()
     if invitation is None or not services.email_matches(invitation, user):
         return
     try:
