@@ -126,6 +126,42 @@ def enqueue(
     return job
 
 
+def enqueue_many(task_name: str, items: list[tuple[dict[str, Any], str]], *, queue: str = "default") -> int:
+    """Queue ``task_name`` once per (payload, dedupe_key) in a few statements instead of one per job: one query
+    finds the keys already queued, one insert per 500 jobs stores the rest. Falls back to :func:`enqueue` one by
+    one when another process queued one of the keys in between. Returns how many jobs were queued."""
+    get_task(task_name)
+    wanted: dict[str, dict[str, Any]] = {}
+    loose: list[dict[str, Any]] = []
+    for payload, key in items:
+        if key:
+            wanted.setdefault(key, payload)
+        else:
+            loose.append(payload)
+    keys = list(wanted)
+    for start in range(0, len(keys), 500):
+        for key in Job.objects.filter(dedupe_key__in=keys[start : start + 500]).values_list("dedupe_key", flat=True):
+            wanted.pop(key, None)
+    now = timezone.now()
+    attempts = int(getattr(settings, "ABIERTO_JOBS_MAX_ATTEMPTS", 5))
+    rows = [(payload, key or None) for key, payload in wanted.items()] + [(payload, None) for payload in loose]
+    queued = 0
+    for start in range(0, len(rows), 500):
+        chunk = rows[start : start + 500]
+        jobs = [
+            Job(queue=queue, task=task_name, payload=payload, run_at=now, dedupe_key=key, max_attempts=attempts)
+            for payload, key in chunk
+        ]
+        try:
+            with transaction.atomic():
+                Job.objects.bulk_create(jobs)
+            queued += len(jobs)
+        except IntegrityError:
+            for payload, key in chunk:
+                queued += enqueue(task_name, payload, dedupe_key=key or "", queue=queue) is not None
+    return queued
+
+
 # ---------------------------------------------------------------- claiming
 
 

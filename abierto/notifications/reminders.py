@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from abierto.notifications.services import notify
+from abierto.notifications.services import notify_many
 from abierto.plans.models import Commitment, Milestone
 
 
@@ -39,7 +39,7 @@ def overdue_milestones(today: datetime.date | None = None) -> int:
         .order_by("end_date", "id")
     )
     people = _implementers_by_institution({m.commitment.lead_institution_id for m in milestones})
-    stored = 0
+    messages: list[dict[str, Any]] = []
     with translation.override(settings.LANGUAGE_CODE):
         for milestone in milestones:
             commitment = milestone.commitment
@@ -57,18 +57,19 @@ def overdue_milestones(today: datetime.date | None = None) -> int:
                 "title": commitment.display_title,
                 "date": date_format(milestone.end_date, "DATE_FORMAT"),
             }
-            for user in recipients:
-                notice = notify(
-                    user=user,
-                    kind="milestone_overdue",
-                    subject=subject,
-                    body=body,
-                    url=commitment.get_absolute_url(),
-                    dedupe_key=f"milestone_overdue:{milestone.pk}:{milestone.end_date.isoformat()}",
-                    context={"milestone_id": milestone.pk, "commitment_id": commitment.pk},
-                )
-                stored += notice is not None
-    return stored
+            messages += [
+                {
+                    "user": user,
+                    "kind": "milestone_overdue",
+                    "subject": subject,
+                    "body": body,
+                    "url": commitment.get_absolute_url(),
+                    "dedupe_key": f"milestone_overdue:{milestone.pk}:{milestone.end_date.isoformat()}",
+                    "context": {"milestone_id": milestone.pk, "commitment_id": commitment.pk},
+                }
+                for user in recipients
+            ]
+    return notify_many(messages)
 
 
 def reporting_deadlines(today: datetime.date | None = None) -> int:
@@ -95,7 +96,7 @@ def reporting_deadlines(today: datetime.date | None = None) -> int:
         manager.filter(period__in=periods, status__in=sent_statuses).values_list("period_id", "commitment_id")
     )
     people = _implementers_by_institution({c.lead_institution_id for c in commitments})
-    stored = 0
+    messages: list[dict[str, Any]] = []
     with translation.override(settings.LANGUAGE_CODE):
         for period in periods:
             days = days_by_date[period.deadline]
@@ -115,15 +116,16 @@ def reporting_deadlines(today: datetime.date | None = None) -> int:
                     "title": commitment.display_title,
                     "date": date_format(period.deadline, "DATE_FORMAT"),
                 }
-                for user in people.get(commitment.lead_institution_id, []):
-                    notice = notify(
-                        user=user,
-                        kind="deadline_reminder",
-                        subject=subject,
-                        body=body,
-                        url=commitment.get_absolute_url(),
-                        dedupe_key=f"deadline_reminder:{period.pk}:{commitment.pk}:{days}",
-                        context={"period_id": period.pk, "commitment_id": commitment.pk},
-                    )
-                    stored += notice is not None
-    return stored
+                messages += [
+                    {
+                        "user": user,
+                        "kind": "deadline_reminder",
+                        "subject": subject,
+                        "body": body,
+                        "url": commitment.get_absolute_url(),
+                        "dedupe_key": f"deadline_reminder:{period.pk}:{commitment.pk}:{days}",
+                        "context": {"period_id": period.pk, "commitment_id": commitment.pk},
+                    }
+                    for user in people.get(commitment.lead_institution_id, [])
+                ]
+    return notify_many(messages)

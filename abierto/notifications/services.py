@@ -67,6 +67,64 @@ def notify(
     return notification
 
 
+def notify_many(messages: list[dict[str, Any]]) -> int:
+    """Queue many notices at once, with the rules of :func:`notify` (keyword arguments per message).
+
+    For the scheduled reminders, which may tell thousands of people at once: one query finds the keys already
+    used, one insert per 500 notices stores the rest, and their emails are queued the same way. A concurrent
+    writer that takes one of the keys in between makes that chunk fall back to :func:`notify`, one by one.
+    Returns how many notices were stored."""
+    fresh: dict[tuple[int, str], dict[str, Any]] = {}
+    loose: list[dict[str, Any]] = []
+    for message in messages:
+        key = message.get("dedupe_key", "")
+        if key:
+            fresh.setdefault((message["user"].pk, key), message)
+        else:
+            loose.append(message)
+    pairs = list(fresh)
+    for start in range(0, len(pairs), 500):
+        chunk = pairs[start : start + 500]
+        taken = Notification.objects.filter(
+            user_id__in={user_id for user_id, _key in chunk}, dedupe_key__in={key for _user, key in chunk}
+        ).values_list("user_id", "dedupe_key")
+        for pair in taken:
+            fresh.pop(pair, None)
+    pending = list(fresh.values()) + loose
+    stored: list[Notification] = []
+    for start in range(0, len(pending), 500):
+        chunk = pending[start : start + 500]
+        rows = [
+            Notification(
+                user=message["user"],
+                kind=message["kind"],
+                subject=message["subject"][:300],
+                body=message["body"],
+                url=message.get("url", ""),
+                dedupe_key=message.get("dedupe_key", ""),
+                context=message.get("context") or {},
+            )
+            for message in chunk
+        ]
+        try:
+            with transaction.atomic():
+                created = Notification.objects.bulk_create(rows)
+        except IntegrityError:
+            created = [notice for notice in (notify(**message) for message in chunk) if notice is not None]
+            stored.extend(created)
+            continue  # notify() queued their emails already
+        stored.extend(created)
+        jobs.enqueue_many(
+            SEND_TASK,
+            [
+                ({"notification_id": notice.pk}, f"notification:{notice.pk}")
+                for notice in created
+                if frequency_for(notice.user) == Preference.Frequency.IMMEDIATE and notice.user.email
+            ],
+        )
+    return len(stored)
+
+
 def notify_followers(commitment: Any, *, exclude: Any = None, **message: Any) -> int:
     """``notify`` every follower of ``commitment`` ("commitment_update" unless ``kind`` is given).
     Returns how many notices were stored."""
