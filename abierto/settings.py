@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "abierto.forum",
     "abierto.cocreation",
     "abierto.selfassessments",
+    "abierto.opendata",
 ]
 
 MIDDLEWARE = [
@@ -157,8 +158,36 @@ STATICFILES_DIRS = [BASE_DIR / "abierto" / "static"]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("ABIERTO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Uploaded files (evidence of the registry and of progress reports) go to the default storage: local
+# files under MEDIA_ROOT, or an S3-compatible bucket (AWS S3, MinIO, ...) when ABIERTO_S3_BUCKET is set.
+# The bucket is private: objects are written with a private ACL, never overwritten, and links to them
+# are signed and expire after ABIERTO_S3_URL_EXPIRY seconds. Progress-report files are served through
+# /seguimiento/archivos/<id>/, which reads them from the storage after checking who may see them.
+ABIERTO_S3_BUCKET = os.environ.get("ABIERTO_S3_BUCKET", "")
+if ABIERTO_S3_BUCKET:
+    _s3_options = {
+        "bucket_name": ABIERTO_S3_BUCKET,
+        "default_acl": "private",
+        "querystring_auth": True,
+        "querystring_expire": int(os.environ.get("ABIERTO_S3_URL_EXPIRY", "300")),
+        "file_overwrite": False,
+        "signature_version": "s3v4",
+    }
+    for _option, _variable in [
+        ("endpoint_url", "ABIERTO_S3_ENDPOINT_URL"),
+        ("region_name", "ABIERTO_S3_REGION"),
+        ("access_key", "ABIERTO_S3_ACCESS_KEY_ID"),
+        ("secret_key", "ABIERTO_S3_SECRET_ACCESS_KEY"),
+        ("custom_domain", "ABIERTO_S3_CUSTOM_DOMAIN"),
+        ("addressing_style", "ABIERTO_S3_ADDRESSING_STYLE"),
+    ]:
+        if os.environ.get(_variable):
+            _s3_options[_option] = os.environ[_variable]
+    _default_storage = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}
+else:
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -13,6 +13,7 @@ urlpatterns = [
     path("mesa/", include("abierto.forum.urls")),
     path("cocreacion/", include("abierto.cocreation.urls")),
     path("autoevaluaciones/", include("abierto.selfassessments.urls")),
+    path("api/", include("abierto.opendata.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OpendataConfig(AppConfig):
+    name = "abierto.opendata"
+    default_auto_field = "django.db.models.BigAutoField"
