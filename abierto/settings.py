@@ -259,6 +259,11 @@ else:
 # The site's home government (its plans lead the home page). Other members' plans are browsable.
 ABIERTO_HOME_GOVERNMENT = os.environ.get("ABIERTO_HOME_GOVERNMENT", "CHL")
 ABIERTO_SITE_NAME = os.environ.get("ABIERTO_SITE_NAME", "Estado Abierto Chile")
+# Who publishes the open data (the DCAT catalogue's publisher).
+ABIERTO_PUBLISHER = os.environ.get(
+    "ABIERTO_PUBLISHER",
+    "Comisión para la Integridad Pública y Transparencia, Ministerio Secretaría General de la Presidencia",
+)
 # Evidence files larger than this are refused.
 ABIERTO_MAX_UPLOAD_BYTES = int(os.environ.get("ABIERTO_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("cocreacion/", include("abierto.cocreation.urls")),
     path("autoevaluaciones/", include("abierto.selfassessments.urls")),
     path("api/", include("abierto.opendata.urls")),
+    path("datos-abiertos/", include("abierto.opendata.site_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -284,6 +284,7 @@ def test_send_reminders_queues_the_daily_tasks_once_a_day(db):
         "notifications.check_overdue_milestones",
         "notifications.check_reporting_deadlines",
         "notifications.queue_daily_digests",
+        "opendata.build_export",
     ]
 
 

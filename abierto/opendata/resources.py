@@ -63,7 +63,9 @@ def plain(value: Any, kind: str) -> Any:
         return None
     if kind == "number" and isinstance(value, Decimal):
         return float(value)
-    if kind in ("date", "datetime") and isinstance(value, datetime.date):
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, models.Model):
         return str(value)

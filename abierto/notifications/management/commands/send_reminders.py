@@ -1,5 +1,5 @@
-"""``manage.py send_reminders``: queue the daily checks (overdue milestones, reporting deadlines)
-and the daily digests. Run it once a day from cron or a systemd timer; running it twice the same
+"""``manage.py send_reminders``: queue the daily checks (overdue milestones, reporting deadlines),
+the daily digests and the day's open-data export. Run it once a day from cron or a systemd timer; running it twice the same
 day queues nothing new."""
 
 from django.core.management.base import BaseCommand
@@ -11,6 +11,7 @@ DAILY_TASKS = [
     "notifications.check_overdue_milestones",
     "notifications.check_reporting_deadlines",
     "notifications.queue_daily_digests",
+    "opendata.build_export",
 ]
 
 
