@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "abierto.core.middleware.ChosenLanguageMiddleware",
+    # Anonymous public pages from the cache (abierto/core/pagecache.py); everything else passes through.
+    "abierto.core.pagecache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -255,6 +257,22 @@ if os.environ.get("EMAIL_HOST"):
 else:
     # Development needs no mail server: messages are printed on the console.
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Cache: Redis when REDIS_URL is set (shared by every app server: page cache, rate limits), process memory
+# otherwise. Anonymous public pages are cached for ABIERTO_PAGE_CACHE_SECONDS (0 turns the page cache off) and
+# dropped as soon as the public data changes.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("ABIERTO_CACHE_PREFIX", "abierto"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "abierto"}}
+ABIERTO_PAGE_CACHE_SECONDS = int(os.environ.get("ABIERTO_PAGE_CACHE_SECONDS", "0" if TESTING else "120"))
 
 # The site's home government (its plans lead the home page). Other members' plans are browsable.
 ABIERTO_HOME_GOVERNMENT = os.environ.get("ABIERTO_HOME_GOVERNMENT", "CHL")

@@ -10,3 +10,7 @@ class CoreConfig(AppConfig):
         from abierto.core.roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self)
+
+        from abierto.core import pagecache
+
+        pagecache.connect_signals()
