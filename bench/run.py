@@ -38,6 +38,8 @@ TARGET_QUERIES = 15
 # Monitoring (signed-in pages and the daily reminder job), at national scale.
 TARGET_MONITORING_P95_MS = 100.0
 TARGET_REMINDER_SECONDS = 10.0
+TARGET_EXPORT_SECONDS = 60.0
+TARGET_EXPORT_MB = 200.0
 DEFAULT_REQUESTS = 200
 DEFAULT_WARMUP = 20
 # A page that is pathologically slow stops after this many seconds instead of holding the run hostage.
@@ -106,6 +108,9 @@ def base_env() -> dict[str, str]:
             "DJANGO_SETTINGS_MODULE": "abierto.settings",
             "DJANGO_SECRET_KEY": "bench-only",
             "DJANGO_ALLOWED_HOSTS": "testserver",
+            # The pages' own server time is measured here, so the anonymous page cache is off.
+            "ABIERTO_PAGE_CACHE_SECONDS": "0",
+            "ABIERTO_MEDIA_ROOT": str(WORK_DIR / "media"),
             "PYTHONPATH": str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
         }
     )
@@ -353,6 +358,16 @@ def build_page_urls(n: int) -> list[tuple[str, str, list[str]]]:
         ("roadmap", "Roadmap (roadmap plan page)", roadmap_urls),
         ("methodology", "Methodology /metodologia/", ["/metodologia/"]),
         ("search", "Search /buscar/?q=…", [f"/buscar/?q={quote_plus(q)}" for q in SEARCH_QUERIES]),
+        (
+            "api_list",
+            "API /api/v1/commitments/?plan=…",
+            [f"/api/v1/commitments/?plan={plans[i % len(plans)]}" for i in range(n)] if plans else [],
+        ),
+        (
+            "api_detail",
+            "API /api/v1/commitments/<id>/",
+            [f"/api/v1/commitments/{pk}/" for pk in Commitment.objects.order_by("?").values_list("pk", flat=True)[:n]],
+        ),
     ]
 
 
@@ -638,6 +653,58 @@ def measure_reminder_job(connection, plan_id: int | None) -> dict:
     return record
 
 
+def measure_export() -> dict:
+    """``manage.py build_open_data`` in a child process: wall time and the child's peak memory (RSS)."""
+    import resource
+
+    target_ms = TARGET_EXPORT_SECONDS * 1000
+    record: dict = {
+        "page": "open_data_export",
+        "label": "Open-data export (zip: CSV, JSON, XLSX)",
+        "target_p95_ms": target_ms,
+        "target_queries": None,
+        "target_label": f"≤{TARGET_EXPORT_SECONDS:g} s, ≤{TARGET_EXPORT_MB:g} MB",
+        "requests": 0,
+        "median_ms": None,
+        "p95_ms": None,
+        "max_ms": None,
+        "queries_min": None,
+        "queries_max": None,
+        "status_counts": {},
+        "errors": 0,
+    }
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "manage.py", "build_open_data"],
+        cwd=ROOT,
+        env=os.environ.copy(),
+        capture_output=True,
+        text=True,
+    )
+    elapsed = (time.perf_counter() - started) * 1000
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if done.returncode != 0:
+        record.update(result="FAIL", errors=1, fail_reasons=[done.stderr.strip()[-300:]])
+        record["first_error"] = record["fail_reasons"][0]
+        return record
+    reasons = []
+    if elapsed > target_ms:
+        reasons.append(f"{elapsed / 1000:.1f} s > {TARGET_EXPORT_SECONDS:g} s")
+    if peak_mb > TARGET_EXPORT_MB:
+        reasons.append(f"{peak_mb:.0f} MB > {TARGET_EXPORT_MB:g} MB")
+    record.update(
+        requests=1,
+        median_ms=round(elapsed, 2),
+        p95_ms=round(elapsed, 2),
+        max_ms=round(elapsed, 2),
+        peak_rss_mb=round(peak_mb, 1),
+        note=f"peak RSS {peak_mb:.0f} MB; {done.stdout.strip()}",
+        result="FAIL" if reasons else "PASS",
+        fail_reasons=reasons,
+    )
+    return record
+
+
 def database_info(connection) -> dict:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -720,6 +787,8 @@ def work(args: argparse.Namespace) -> int:
         records.append(measure_page(client, connection, page, label, urls, args, errors))
     monitoring = monitoring_records(connection, args, errors)
     records += monitoring
+    log("    open_data_export")
+    records.append(measure_export())
 
     result = {
         "benchmark": "registry",
@@ -751,6 +820,8 @@ def work(args: argparse.Namespace) -> int:
             "queries_per_request": TARGET_QUERIES,
             "monitoring_p95_ms": TARGET_MONITORING_P95_MS,
             "reminder_job_seconds": TARGET_REMINDER_SECONDS,
+            "export_seconds": TARGET_EXPORT_SECONDS,
+            "export_peak_mb": TARGET_EXPORT_MB,
         },
         "measuring_seconds": round(time.perf_counter() - started, 1),
         # Linux reports ru_maxrss in KiB.
