@@ -1,7 +1,9 @@
 """Truth table: every transition × every persona × every starting status.
 
 Only the lead institution's implementers write (create, edit, submit) their drafts and returned
-reports; only the secretariat requests changes, validates and publishes; a published report is
+reports, and the secretariat writes (creates, edits) them on behalf of the institution; the secretariat
+submits only what it entered on behalf (tests/test_monitoring_on_behalf.py), not these reports; only the
+secretariat requests changes, validates and publishes; a published report is
 corrected (by its implementers or the secretariat) as a new version. Everything else is refused.
 """
 
@@ -26,11 +28,11 @@ EDITABLE = [S.DRAFT, S.CHANGES_REQUESTED]
 TRANSITIONS = {
     "create": (
         lambda actor, c, p, r: services.report_create(actor=actor, commitment=c, period=p),
-        {("implementer", None): S.DRAFT},
+        {("implementer", None): S.DRAFT, ("secretariat", None): S.DRAFT},
     ),
     "update": (
         lambda actor, c, p, r: services.report_update(r, actor=actor, fields={"next_steps": "Seguir."}),
-        {("implementer", s): s for s in EDITABLE},
+        {(persona, s): s for s in EDITABLE for persona in ("implementer", "secretariat")},
     ),
     "submit": (
         lambda actor, c, p, r: services.report_submit(r, actor=actor),
@@ -90,7 +92,7 @@ def test_truth_table(transition, start, personas, commitment):
                 results_description="Resultados del período.",
             )
         expected = allowed.get((persona, start))
-        if transition == "create" and start is not None and persona == "implementer":
+        if transition == "create" and start is not None and persona in ("implementer", "secretariat"):
             # Allowed to report, but the period already has a report: edit or correct it instead.
             with pytest.raises(ValidationError):
                 call(personas[persona], commitment, period, report)

@@ -18,7 +18,7 @@ class ProgressReportAdmin(AuditedAdmin):
     move only through /seguimiento/ (abierto.monitoring.services), so here they are read-only."""
 
     list_display = ["commitment", "period_label", "version", "status", "completion", "published_on"]
-    list_filter = ["status", "completion"]
+    list_filter = ["status", "completion", "entered_on_behalf"]
     search_fields = ["commitment__code", "period_label"]
     autocomplete_fields = ["commitment"]
     formfield_overrides = formfield_textarea_small()
@@ -27,6 +27,7 @@ class ProgressReportAdmin(AuditedAdmin):
         "status",
         "version",
         "supersedes",
+        "entered_on_behalf",
         "created_by",
         "submitted_by",
         "submitted_at",

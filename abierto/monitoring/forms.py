@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from abierto.monitoring.models import ProgressReport
 from abierto.plans.models import Completion, Milestone
+from abierto.plans.validators import validate_evidence_file
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -95,7 +96,60 @@ class EvidenceLinkForm(forms.Form):
         return not (self.cleaned_data.get("url") or self.cleaned_data.get("title"))
 
 
+class EvidenceFileForm(forms.Form):
+    """One uploaded file with its title; checked like the registry's evidence (size, type by content)."""
+
+    title = forms.CharField(label=_("Título del archivo"), max_length=300, required=False)
+    file = forms.FileField(
+        label=_("Archivo"),
+        required=False,
+        max_length=200,
+        validators=[validate_evidence_file],
+        help_text=_("PDF, imagen PNG o JPEG, documento de Office o texto (CSV, TXT)."),
+    )
+    date = forms.DateField(label=_("Fecha"), required=False, widget=DATE_WIDGET)
+    milestone = forms.TypedChoiceField(label=_("Hito"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, milestones=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["milestone"].choices = [("", _("— Del compromiso en general —"))] + [
+            (m.pk, str(m)) for m in milestones
+        ]
+
+    def clean(self):
+        data = super().clean()
+        described = data.get("title") or data.get("date") or data.get("milestone")
+        if described and not data.get("file") and "file" not in self.errors:
+            self.add_error("file", _("Elija el archivo del medio de verificación."))
+        if data.get("file") and not data.get("title"):
+            self.add_error("title", _("Indique un título para el archivo."))
+        return data
+
+    @property
+    def is_blank(self) -> bool:
+        return not (self.cleaned_data.get("file") or self.cleaned_data.get("title"))
+
+    @property
+    def chose_a_file(self) -> bool:
+        """A file was sent with this row (the browser will not send it again if the page is refused)."""
+        return bool(self.files.get(self.add_prefix("file")))
+
+
+class RemoveFilesForm(forms.Form):
+    """The files already saved with the draft, each with a checkbox to take it off."""
+
+    remove = forms.TypedMultipleChoiceField(
+        label=_("Quitar"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, rows=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = list(rows)
+        self.fields["remove"].choices = [(row.pk, row.title) for row in self.rows]
+
+
 MilestoneUpdateFormSet = forms.formset_factory(MilestoneUpdateForm, extra=0)
+EvidenceFileFormSet = forms.formset_factory(EvidenceFileForm, extra=2)
 EvidenceLinkFormSet = forms.formset_factory(EvidenceLinkForm, extra=2, can_delete=True)
 
 

@@ -10,6 +10,7 @@ shows nothing that the secretariat has not published. The workflow uses ``Progre
 """
 
 import datetime
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from abierto.plans.models import Completion, Milestone
+from abierto.plans.validators import validate_evidence_file
 
 
 class ReportingPeriod(models.Model):
@@ -120,6 +122,13 @@ class ProgressReport(models.Model):
     remaining_and_challenges = models.TextField(_("lo que queda por lograr y retos en la implementación"), blank=True)
     published_on = models.DateField(_("publicado el"), null=True, blank=True)
     source = models.CharField(_("fuente"), max_length=300, blank=True)
+    # The secretariat may write a report for the lead institution (it compiles what institutions send by
+    # email): the record says so, and the review and public pages show it.
+    entered_on_behalf = models.BooleanField(
+        _("cargado por la secretaría"),
+        default=False,
+        help_text=_("La secretaría ejecutiva cargó este reporte en nombre de la institución responsable."),
+    )
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -240,8 +249,18 @@ class MilestoneUpdate(models.Model):
             raise ValidationError(errors)
 
 
+def report_evidence_upload_to(instance: "ReportEvidence", filename: str) -> str:
+    """A directory nobody can guess: the file of an unpublished report is served only by the monitoring view."""
+    return f"seguimiento/{timezone.now():%Y/%m}/{secrets.token_hex(8)}/{filename}"
+
+
 class ReportEvidence(models.Model):
-    """A link attached to a report; becomes a public ``plans.Evidence`` when the report is validated."""
+    """A link or a file attached to a report; becomes a public ``plans.Evidence`` when the report is validated.
+
+    A file is served by ``/seguimiento/archivos/<id>/`` (see ``monitoring.download_reportevidence``):
+    to everyone once the report is published, before that only to the lead institution and the secretariat.
+    Versions of a report share the stored file: a correction's rows point at the same name.
+    """
 
     report = models.ForeignKey(
         ProgressReport, verbose_name=_("reporte"), on_delete=models.CASCADE, related_name="evidence_links"
@@ -250,7 +269,14 @@ class ReportEvidence(models.Model):
         "plans.Milestone", verbose_name=_("hito"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     title = models.CharField(_("título"), max_length=300)
-    url = models.URLField(_("enlace"), max_length=500)
+    url = models.URLField(_("enlace"), max_length=500, blank=True)
+    file = models.FileField(
+        _("archivo"),
+        upload_to=report_evidence_upload_to,
+        max_length=300,
+        blank=True,
+        validators=[validate_evidence_file],
+    )
     date = models.DateField(_("fecha"), null=True, blank=True)
     evidence = models.ForeignKey(
         "plans.Evidence",
@@ -265,9 +291,27 @@ class ReportEvidence(models.Model):
         verbose_name = _("medio de verificación del reporte")
         verbose_name_plural = _("medios de verificación del reporte")
         ordering = ["report", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(~Q(url="") & Q(file="")) | (Q(url="") & ~Q(file="")),
+                name="report_evidence_link_xor_file",
+                violation_error_message=_("Un medio de verificación del reporte es un enlace o un archivo, no ambos."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_file(self) -> bool:
+        return bool(self.file)
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+
+    def get_download_url(self) -> str:
+        return f"/seguimiento/archivos/{self.pk}/"
 
 
 class ReviewComment(models.Model):

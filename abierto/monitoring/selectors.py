@@ -35,7 +35,17 @@ def _latest_reports(commitment_ids, period_ids) -> dict[tuple[int, int], Progres
     reports = (
         ProgressReport.all_objects.filter(commitment_id__in=commitment_ids, period_id__in=period_ids)
         .annotate(n_comments=Count("comments"))
-        .only("id", "commitment_id", "period_id", "status", "version", "completion", "submitted_at", "published_on")
+        .only(
+            "id",
+            "commitment_id",
+            "period_id",
+            "status",
+            "version",
+            "completion",
+            "submitted_at",
+            "published_on",
+            "entered_on_behalf",
+        )
         .order_by("commitment_id", "period_id", "version")
     )
     for report in reports:

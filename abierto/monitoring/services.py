@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import rules
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,6 +31,7 @@ from abierto.monitoring.models import (
     ReportingPeriod,
     ReviewComment,
 )
+from abierto.monitoring.rules import is_secretariat, leads_commitment
 from abierto.notifications.services import notify
 from abierto.plans import services as plan_services
 from abierto.plans.models import Commitment, Evidence, Milestone
@@ -66,6 +69,11 @@ def _move(report: ProgressReport, actor: Any, new_status: str, **stamps: Any) ->
     return report
 
 
+def on_behalf(actor: Any, commitment: Commitment) -> bool:
+    """The secretariat writing for an institution it does not report for."""
+    return bool(is_secretariat(actor) and not leads_commitment(actor, commitment))
+
+
 def _locked(report: ProgressReport) -> ProgressReport:
     """Re-read the report under a row lock, so two reviewers cannot move it at once."""
     fresh = (
@@ -98,6 +106,28 @@ class EvidenceLink:
     milestone: Milestone | None = None
 
 
+@dataclass
+class EvidenceFile:
+    """A file uploaded with the report (checked by size and content by ``validate_evidence_file``)."""
+
+    title: str
+    file: Any
+    date: Any = None
+    milestone: Milestone | None = None
+
+
+def _discard_stored(names: list[str]) -> None:
+    """After the transaction, delete stored files that no report row references any more."""
+
+    def discard() -> None:
+        for name in names:
+            if name and not ReportEvidence.objects.filter(file=name).exists():
+                default_storage.delete(name)
+
+    if names:
+        transaction.on_commit(discard)
+
+
 @transaction.atomic
 def report_create(*, actor: Any, commitment: Commitment, period: ReportingPeriod, **fields: Any) -> ProgressReport:
     """A new draft for ``commitment`` in ``period``. A published period is corrected, not reported anew."""
@@ -115,6 +145,7 @@ def report_create(*, actor: Any, commitment: Commitment, period: ReportingPeriod
         status=Status.DRAFT,
         version=1,
         created_by=actor,
+        entered_on_behalf=on_behalf(actor, commitment),
     )
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
@@ -122,7 +153,10 @@ def report_create(*, actor: Any, commitment: Commitment, period: ReportingPeriod
         setattr(report, name, value)
     report.full_clean()
     report.save()
-    _record(actor, report, "create", {"status": [None, Status.DRAFT], "version": [None, 1]})
+    changes = {"status": [None, Status.DRAFT], "version": [None, 1]}
+    if report.entered_on_behalf:
+        changes["entered_on_behalf"] = [None, True]
+    _record(actor, report, "create", changes)
     return report
 
 
@@ -134,10 +168,14 @@ def report_update(
     fields: dict[str, Any] | None = None,
     milestone_changes: list[MilestoneChange] | None = None,
     evidence: list[EvidenceLink] | None = None,
+    files: list[EvidenceFile] | None = None,
+    remove_files: list[int] | None = None,
 ) -> ProgressReport:
     """Edit a draft (or a report returned with changes): template fields, milestone updates, evidence.
 
-    ``milestone_changes`` and ``evidence``, when given, replace what the report had.
+    ``milestone_changes`` and ``evidence`` (the links), when given, replace what the report had.
+    ``files`` are added to the report's files; ``remove_files`` (ids of its file rows) are taken off.
+    When the secretariat edits for the institution, the report records ``entered_on_behalf``.
     """
     _locked(report)
     _require("monitoring.change_progressreport", actor, report)
@@ -146,6 +184,8 @@ def report_update(
         if name not in EDITABLE_FIELDS:
             raise ValueError(f"{name} is not a field of the template")
         setattr(report, name, value)
+    if not report.entered_on_behalf and on_behalf(actor, report.commitment):
+        report.entered_on_behalf = True
     report.full_clean()
     report.save()
     changes = audit.diff(before, audit.snapshot(report))
@@ -172,8 +212,8 @@ def report_update(
             changes["hitos propuestos"] = [len(old), len(new_ids)]
 
     if evidence is not None:
-        old_links = list(report.evidence_links.all())
-        report.evidence_links.all().delete()
+        old_links = list(report.evidence_links.filter(file=""))
+        report.evidence_links.filter(file="").delete()
         for link in evidence:
             if link.milestone is not None and link.milestone.commitment_id != report.commitment_id:
                 raise ValidationError(_("Ese hito no pertenece a este compromiso."))
@@ -184,6 +224,34 @@ def report_update(
             row.save()
         if [(e.title, e.url) for e in old_links] != [(e.title, e.url) for e in evidence]:
             changes["medios de verificación propuestos"] = [len(old_links), len(evidence)]
+
+    if files or remove_files:
+        old_files = list(report.evidence_links.exclude(file=""))
+        removed = [row for row in old_files if row.pk in set(remove_files or [])]
+        if len(removed) != len(set(remove_files or [])):
+            raise ValidationError(_("Ese archivo no pertenece a este reporte."))
+        names = [row.file.name for row in removed]
+        ReportEvidence.objects.filter(pk__in=[row.pk for row in removed]).delete()
+        for item in files or []:
+            if item.milestone is not None and item.milestone.commitment_id != report.commitment_id:
+                raise ValidationError(_("Ese hito no pertenece a este compromiso."))
+            row = ReportEvidence(
+                report=report, title=item.title, file=item.file, date=item.date, milestone=item.milestone
+            )
+            try:
+                row.full_clean()
+            except ValidationError as error:
+                raise ValidationError(
+                    {"file": [f"{item.file.name}: {message}" for message in error.message_dict.get("file", [])]}
+                    if "file" in error.message_dict
+                    else error.message_dict
+                ) from error
+            row.save()
+        _discard_stored(names)
+        changes["archivos de evidencia"] = [
+            [row.filename for row in old_files],
+            [row.filename for row in report.evidence_links.exclude(file="")],
+        ]
 
     if changes:
         _record(actor, report, "update", changes)
@@ -265,15 +333,20 @@ def report_validate(report: ProgressReport, *, actor: Any) -> ProgressReport:
         if update.note:
             milestone.progress_description = update.note
         plan_services.save(milestone, actor=actor)
-    for link in report.evidence_links.select_related("milestone"):
-        existing = Evidence.objects.filter(commitment_id=report.commitment_id, url=link.url, title=link.title).first()
+    for link in report.evidence_links.select_related("milestone", "evidence"):
+        # A file reaches the registry as a link to the monitoring view that serves it, which keeps it
+        # private until the report is published; a correction's file rows keep the evidence they had.
+        url = link.url or f"{settings.ABIERTO_SITE_URL}{link.get_download_url()}"
+        existing = link.evidence if link.file and link.evidence else None
+        if existing is None:
+            existing = Evidence.objects.filter(commitment_id=report.commitment_id, url=url, title=link.title).first()
         if existing is None:
             existing = plan_services.save(
                 Evidence(
                     commitment_id=report.commitment_id,
                     milestone=link.milestone,
                     title=link.title,
-                    url=link.url,
+                    url=url,
                     date=link.date,
                     description=label,
                 ),
@@ -327,6 +400,7 @@ def report_correct(report: ProgressReport, *, actor: Any) -> ProgressReport:
         supersedes=report,
         source=report.source,
         created_by=actor,
+        entered_on_behalf=report.entered_on_behalf or on_behalf(actor, report.commitment),
     )
     for name in ProgressReport.TEMPLATE_FIELDS:
         setattr(new, name, getattr(report, name))
@@ -336,6 +410,7 @@ def report_correct(report: ProgressReport, *, actor: Any) -> ProgressReport:
         update.pk = None
         update.report = new
         update.save()
+    # The evidence is carried over; files are not copied: the new rows reference the same stored name.
     for link in report.evidence_links.all():
         link.pk = None
         link.report = new

@@ -45,6 +45,7 @@ REPORT_COLUMNS = [
     ("Fecha de conclusión", "conclusion_date_text", 20),
     ("Próximos pasos", "next_steps", 40),
     ("Lo que queda por lograr y retos", "remaining_and_challenges", 40),
+    ("Institución responsable (no editar)", "institution", 36),
 ]
 REPORT_FIELDS = ("completion", "results_description", "conclusion_date_text", "next_steps", "remaining_and_challenges")
 MILESTONE_COLUMNS = [
@@ -141,6 +142,7 @@ def build_template(user: Any, period: ReportingPeriod) -> bytes:
             "commitment_id": c.pk,
             "code": c.code,
             "title": c.display_title,
+            "institution": str(c.lead_institution) if c.lead_institution_id else None,
         }
         if report is not None:
             for name in REPORT_FIELDS:
@@ -191,7 +193,7 @@ def build_template(user: Any, period: ReportingPeriod) -> bytes:
         report = reports.get(c.pk)
         if report is None:
             continue
-        for link in report.evidence_links.all():
+        for link in report.evidence_links.filter(file=""):
             row += 1
             for col, value in enumerate([c.code, link.milestone_id, link.title, link.url, _date(link.date)], start=1):
                 es.cell(row=row, column=col, value=value)
@@ -210,10 +212,17 @@ def build_template(user: Any, period: ReportingPeriod) -> bytes:
         _("   «Completo» = 100, «No iniciado» = 0, «En curso» menos de 100."),
         _("   Las fechas se escriben AAAA-MM-DD (por ejemplo 2025-03-31) o como fecha de la planilla."),
         _("3. En «Evidencia», un medio de verificación por fila: código del compromiso, título y enlace (https://…)."),
-        _("   El ID del hito es opcional. Las filas de evidencia reemplazan la evidencia del borrador."),
+        _("   El ID del hito es opcional. Las filas de evidencia reemplazan los enlaces del borrador;"),
+        _("   los archivos se suben desde el formulario de cada reporte y la planilla no los modifica."),
         _("4. Suba la planilla en la plataforma: se revisa completa, se muestra una vista previa y nada se guarda"),
         _("   hasta que confirme. Se guardan borradores: el envío a la secretaría se hace desde cada reporte."),
     ]
+    if is_secretariat(user):
+        lines += [
+            "",
+            _("Como secretaría ejecutiva, usted guarda los reportes en nombre de la institución responsable de cada"),
+            _("compromiso: cada reporte dirá «Cargado por la Secretaría en nombre de <institución>»."),
+        ]
     if closed:
         lines += ["", _("No incluidos porque su reporte ya fue enviado, validado o publicado:")]
         lines += [f"   {c.code} · {c.title}" for c in closed]
@@ -372,13 +381,17 @@ def parse_upload(user: Any, period: ReportingPeriod, content: bytes) -> ParseRes
             )
             continue
         report = reports.get(commitment_id)
-        if commitment_id not in allowed or not _may_write(user, commitment, report):
+        if commitment_id not in allowed:
+            errors.append(CellError(REPORTS, row, column, _foreign(commitment)))
+            continue
+        if not _may_write(user, commitment, report):
             errors.append(
                 CellError(
                     REPORTS,
                     row,
                     column,
-                    _("usted no puede reportar el compromiso %(code)s.") % {"code": commitment.code},
+                    _("el reporte de %(code)s ya fue enviado, validado o publicado: no se puede editar.")
+                    % {"code": commitment.code},
                 )
             )
             continue
@@ -428,6 +441,8 @@ def parse_upload(user: Any, period: ReportingPeriod, content: bytes) -> ParseRes
                 "code": commitment.code,
                 "title": commitment.title,
                 "report_id": report.pk if report else None,
+                "institution": str(commitment.lead_institution) if commitment.lead_institution_id else "",
+                "on_behalf": services.on_behalf(user, commitment),
                 "fields": fields,
                 "milestones": [],
                 "evidence": [],
@@ -459,7 +474,10 @@ def parse_upload(user: Any, period: ReportingPeriod, content: bytes) -> ParseRes
                 CellError(MILESTONES, row, column, _("no hay un hito %(id)s en este plan.") % {"id": milestone_id})
             )
             continue
-        if m.commitment_id not in allowed or not _may_write(user, m.commitment, reports.get(m.commitment_id)):
+        if m.commitment_id not in allowed:
+            errors.append(CellError(MILESTONES, row, column, _foreign(plan_commitments[m.commitment_id])))
+            continue
+        if not _may_write(user, m.commitment, reports.get(m.commitment_id)):
             errors.append(
                 CellError(
                     MILESTONES,
@@ -591,12 +609,15 @@ def parse_upload(user: Any, period: ReportingPeriod, content: bytes) -> ParseRes
         if not code:
             errors.append(CellError(EVIDENCE, row, code_col, _("falta el código del compromiso.")))
         elif commitment_id is None:
+            other = next((c for c in plan_commitments.values() if c.code == code), None)
             errors.append(
                 CellError(
                     EVIDENCE,
                     row,
                     code_col,
-                    _("usted no puede reportar un compromiso «%(code)s» en este plan.") % {"code": code},
+                    _foreign(other)
+                    if other is not None
+                    else _("no hay un compromiso «%(code)s» en este plan.") % {"code": code},
                 )
             )
         elif commitment_id not in seen:
@@ -680,6 +701,18 @@ def parse_upload(user: Any, period: ReportingPeriod, content: bytes) -> ParseRes
             continue
         result.plan.append(entry)
     return result
+
+
+def _foreign(commitment: Commitment) -> str:
+    """Why an implementer may not upload a row of another institution's commitment."""
+    if commitment.lead_institution_id:
+        return _(
+            "el compromiso %(code)s lo reporta %(institution)s: usted solo puede subir los compromisos de su "
+            "institución."
+        ) % {"code": commitment.code, "institution": commitment.lead_institution}
+    return _("el compromiso %(code)s no tiene institución responsable: usted no puede reportarlo.") % {
+        "code": commitment.code
+    }
 
 
 def services_url_field():

@@ -8,6 +8,7 @@ urlpatterns = [
     path("compromisos/<int:commitment_id>/periodos/<int:period_id>/", views.report_form, name="report_form"),
     path("periodos/<int:period_id>/", views.dashboard, name="dashboard"),
     path("reportes/<int:report_id>/", views.review, name="review"),
+    path("archivos/<int:evidence_id>/", views.evidence_file, name="evidence_file"),
 ]
 urlpatterns += [
     path("periodos/<int:period_id>/planilla.xlsx", views.spreadsheet_template, name="spreadsheet_template"),

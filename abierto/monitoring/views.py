@@ -3,6 +3,7 @@ dashboard of a period and the review page. Thin: services write, selectors read,
 
 import rules
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,12 +15,14 @@ from django.utils.translation import gettext as _
 from abierto.accounts.rules import is_secretariat
 from abierto.monitoring import selectors, services
 from abierto.monitoring.forms import (
+    EvidenceFileFormSet,
     EvidenceLinkFormSet,
     MilestoneUpdateFormSet,
+    RemoveFilesForm,
     ReportForm,
     RequestChangesForm,
 )
-from abierto.monitoring.models import ProgressReport, ReportingPeriod
+from abierto.monitoring.models import ProgressReport, ReportEvidence, ReportingPeriod
 from abierto.plans.models import Commitment
 
 HOME_CRUMB = (_("Seguimiento"), "/seguimiento/")
@@ -91,13 +94,8 @@ def _milestone_initial(milestones, report):
     return initial
 
 
-def _evidence_initial(report):
-    if not report or not report.pk:
-        return []
-    return [
-        {"title": e.title, "url": e.url, "date": e.date, "milestone": e.milestone_id}
-        for e in report.evidence_links.all()
-    ]
+def _evidence_initial(rows):
+    return [{"title": e.title, "url": e.url, "date": e.date, "milestone": e.milestone_id} for e in rows if not e.file]
 
 
 @login_required
@@ -121,11 +119,29 @@ def report_form(request: HttpRequest, commitment_id: int, period_id: int) -> Htt
     milestones = list(commitment.milestones.order_by("position", "id"))
     by_id = {m.pk: m for m in milestones}
     instance = report or ProgressReport(commitment=commitment, period=period, period_label=period.label)
+    evidence_rows = list(report.evidence_links.all()) if report else []
+    saved_files = [row for row in evidence_rows if row.file]
+    lost_files = False
     if request.method == "POST":
         form = ReportForm(request.POST, instance=instance)
         m_formset = MilestoneUpdateFormSet(request.POST, prefix="hitos", initial=_milestone_initial(milestones, report))
         e_formset = EvidenceLinkFormSet(request.POST, prefix="evidencia", form_kwargs={"milestones": milestones})
-        if form.is_valid() and m_formset.is_valid() and e_formset.is_valid():
+        f_data = request.POST
+        if "archivos-TOTAL_FORMS" not in f_data:  # a client that sends no file rows at all
+            f_data = f_data.copy()
+            f_data.update({"archivos-TOTAL_FORMS": "0", "archivos-INITIAL_FORMS": "0"})
+        f_formset = EvidenceFileFormSet(
+            f_data, request.FILES, prefix="archivos", form_kwargs={"milestones": milestones}
+        )
+        remove_form = RemoveFilesForm(request.POST, prefix="guardados", rows=saved_files)
+        valid = [
+            form.is_valid(),
+            m_formset.is_valid(),
+            e_formset.is_valid(),
+            f_formset.is_valid(),
+            remove_form.is_valid(),
+        ]
+        if all(valid):
             fields = {name: form.cleaned_data[name] for name in ProgressReport.TEMPLATE_FIELDS}
             changes = []
             for f in m_formset:
@@ -156,6 +172,16 @@ def report_form(request: HttpRequest, commitment_id: int, period_id: int) -> Htt
                 for f in e_formset
                 if f.cleaned_data and not f.cleaned_data.get("DELETE") and not f.is_blank
             ]
+            files = [
+                services.EvidenceFile(
+                    f.cleaned_data["title"],
+                    f.cleaned_data["file"],
+                    f.cleaned_data["date"],
+                    by_id.get(f.cleaned_data["milestone"]),
+                )
+                for f in f_formset
+                if f.cleaned_data and not f.is_blank
+            ]
             submit = "enviar" in request.POST
             existed = report
             try:
@@ -163,11 +189,18 @@ def report_form(request: HttpRequest, commitment_id: int, period_id: int) -> Htt
                     if report is None:
                         report = services.report_create(actor=request.user, commitment=commitment, period=period)
                     services.report_update(
-                        report, actor=request.user, fields=fields, milestone_changes=changes, evidence=links
+                        report,
+                        actor=request.user,
+                        fields=fields,
+                        milestone_changes=changes,
+                        evidence=links,
+                        files=files,
+                        remove_files=remove_form.cleaned_data["remove"],
                     )
             except ValidationError as error:
                 report = existed
                 _add_errors(form, error)
+                lost_files = bool(files)
             else:
                 if not submit:
                     messages.success(request, _("Se guardó el borrador."))
@@ -177,18 +210,37 @@ def report_form(request: HttpRequest, commitment_id: int, period_id: int) -> Htt
                 except ValidationError as error:
                     _add_errors(form, error)
                     form.add_error(None, _("Se guardó el borrador, pero no se pudo enviar: complete lo que falta."))
+                    # The files are saved with the draft: show them as saved, with the empty rows again.
+                    saved_files = list(report.evidence_links.exclude(file=""))
+                    remove_form = RemoveFilesForm(prefix="guardados", rows=saved_files)
+                    f_formset = EvidenceFileFormSet(prefix="archivos", form_kwargs={"milestones": milestones})
                 else:
                     messages.success(request, _("Se envió el reporte a la secretaría ejecutiva para su revisión."))
                     return redirect(report.get_absolute_url())
+        else:
+            lost_files = any(f.chose_a_file for f in f_formset)
+        if lost_files:
+            for f in f_formset:
+                if f.chose_a_file and not f.has_error("file"):
+                    f.add_error(
+                        "file",
+                        _(
+                            "El reporte no se guardó: vuelva a elegir este archivo (el navegador no lo conserva "
+                            "cuando la página tiene errores)."
+                        ),
+                    )
     else:
         form = ReportForm(instance=instance)
         m_formset = MilestoneUpdateFormSet(prefix="hitos", initial=_milestone_initial(milestones, report))
         e_formset = EvidenceLinkFormSet(
-            prefix="evidencia", initial=_evidence_initial(report), form_kwargs={"milestones": milestones}
+            prefix="evidencia", initial=_evidence_initial(evidence_rows), form_kwargs={"milestones": milestones}
         )
+        f_formset = EvidenceFileFormSet(prefix="archivos", form_kwargs={"milestones": milestones})
+        remove_form = RemoveFilesForm(prefix="guardados", rows=saved_files)
     rows = list(zip(milestones, m_formset.forms, strict=False))
     comments = list(report.comments.select_related("author")) if report and report.pk else []
     crumbs = [HOME_CRUMB, (f"{commitment.code} · {period.label}", "")]
+    on_behalf = services.on_behalf(request.user, commitment)
     return render(
         request,
         "monitoring/report_form.html",
@@ -199,9 +251,14 @@ def report_form(request: HttpRequest, commitment_id: int, period_id: int) -> Htt
             "form": form,
             "m_formset": m_formset,
             "e_formset": e_formset,
+            "f_formset": f_formset,
+            "remove_form": remove_form,
+            "saved_files": [(row, f"id_guardados-remove-{i}") for i, row in enumerate(remove_form.rows)],
             "milestone_rows": rows,
             "comments": comments,
             "crumbs": crumbs,
+            "on_behalf": on_behalf,
+            "max_upload_mb": round(settings.ABIERTO_MAX_UPLOAD_BYTES / 1024 / 1024, 1),
         },
     )
 
@@ -387,11 +444,18 @@ def spreadsheet_upload(request: HttpRequest, period_id: int) -> HttpResponse:
                 messages.error(request, message)
             messages.error(request, _("No se guardó nada."))
         else:
+            behalf = sum(1 for report in saved if report.entered_on_behalf and is_secretariat(request.user))
             messages.success(
                 request,
                 _("Se guardaron %(n)s borradores desde la planilla. Revíselos y envíelos desde cada reporte.")
                 % {"n": len(saved)},
             )
+            if behalf:
+                messages.info(
+                    request,
+                    _("%(n)s de ellos quedan como cargados por la Secretaría en nombre de la institución responsable.")
+                    % {"n": behalf},
+                )
             return redirect("monitoring:home")
         return redirect(request.path)
     if request.method == "POST":
@@ -437,6 +501,8 @@ def _spreadsheet_preview(plan):
                 "code": entry["code"],
                 "title": entry["title"],
                 "action": _("Actualizar el borrador") if entry["report_id"] else _("Crear un borrador"),
+                "institution": entry.get("institution", ""),
+                "on_behalf": entry.get("on_behalf", False),
                 "fields": [
                     (_("Nivel de cumplimiento"), fields["completion"]),
                     (_("Descripción de los resultados"), fields["results_description"]),
@@ -449,3 +515,53 @@ def _spreadsheet_preview(plan):
             }
         )
     return rows
+
+
+# ------------------------------------------------------------------ evidence files
+
+# Content types by the signature the upload validator recognised (abierto.plans.validators.SIGNATURES).
+CONTENT_TYPES = {
+    "PDF": "application/pdf",
+    "PNG": "image/png",
+    "JPEG": "image/jpeg",
+}
+
+
+def _content_type(head: bytes) -> str:
+    from abierto.plans.validators import SIGNATURES
+
+    for signature, name in SIGNATURES:
+        if head.startswith(signature):
+            return CONTENT_TYPES.get(name, "application/octet-stream")
+    return "application/octet-stream"
+
+
+def evidence_file(request: HttpRequest, evidence_id: int) -> HttpResponse:
+    """Stream a report's evidence file through the storage: public once the report is published."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.http import FileResponse, Http404
+
+    row = get_object_or_404(
+        ReportEvidence.objects.select_related("report__commitment").exclude(file=""), pk=evidence_id
+    )
+    if not rules.has_perm("monitoring.download_reportevidence", request.user, row):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return _forbidden(
+            request,
+            _(
+                "Este archivo será público cuando se publique el reporte; antes solo lo ven la institución "
+                "responsable y la secretaría."
+            ),
+        )
+    try:
+        handle = row.file.storage.open(row.file.name, "rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404(_("El archivo ya no está disponible.")) from error
+    head = handle.read(16)
+    handle.seek(0)
+    response = FileResponse(handle, as_attachment=True, filename=row.filename, content_type=_content_type(head))
+    response["X-Content-Type-Options"] = "nosniff"
+    published = row.report.status == ProgressReport.Status.PUBLISHED
+    response["Cache-Control"] = "public, max-age=3600" if published else "private, no-store"
+    return response
