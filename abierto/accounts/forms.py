@@ -21,3 +21,14 @@ class InvitationForm(forms.Form):
         empty_label=_("— Ninguna —"),
         help_text=_("Obligatoria para una contraparte; déjala vacía para los demás roles."),
     )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Nombre de la clave"),
+        max_length=100,
+        help_text=_("Para reconocerla después, p. ej. «Sistema de gestión de la institución»."),
+    )
+    days = forms.IntegerField(
+        label=_("Vigencia en días"), min_value=1, max_value=730, initial=365, help_text=_("Entre 1 y 730 días.")
+    )

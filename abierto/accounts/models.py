@@ -200,3 +200,39 @@ class Invitation(models.Model):
         if self.is_expired:
             return str(_("Vencida"))
         return str(_("Pendiente"))
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def usable(self) -> "ApiTokenQuerySet":
+        now = timezone.now()
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now, user__is_active=True)
+
+
+class ApiToken(models.Model):
+    """A personal token for an institution's own system to use the write API as this person, under the same
+    rules as the web forms. Only the SHA-256 of the token is stored; it is shown once, when created."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("persona"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("nombre"), max_length=100, help_text=_("Para reconocerla, p. ej. «Sistema de gestión»."))
+    prefix = models.CharField(_("inicio del código"), max_length=12, editable=False)
+    token_hash = models.CharField(_("huella del código"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("creada el"), default=timezone.now)
+    expires_at = models.DateTimeField(_("vence el"))
+    last_used_at = models.DateTimeField(_("último uso"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revocada el"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("clave de API")
+        verbose_name_plural = _("claves de API")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -12,6 +12,7 @@ from abierto.accounts import views
 urlpatterns = [
     path("mi-cuenta/", views.home, name="accounts_home"),
     path("invitaciones/", views.invitations, name="accounts_invitations"),
+    path("claves-api/", views.api_tokens, name="accounts_api_tokens"),
     path("invitaciones/<int:pk>/anular/", views.invitation_manage, {"action": "revoke"}, name="invitation_revoke"),
     path("invitaciones/<int:pk>/reenviar/", views.invitation_manage, {"action": "resend"}, name="invitation_resend"),
     path("invitacion/<str:token>/", views.invitation_accept, name="invitation_accept"),

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from abierto.accounts import services
-from abierto.accounts.forms import InvitationForm
-from abierto.accounts.models import Invitation, Role
+from abierto.accounts import services, tokens
+from abierto.accounts.forms import ApiTokenForm, InvitationForm
+from abierto.accounts.models import ApiToken, Invitation, Role
 
 PENDING_INVITATION = "abierto_pending_invitation"
 
@@ -29,8 +29,47 @@ def home(request):
             "roles": roles,
             "has_totp": is_mfa_enabled(request.user, [Authenticator.Type.TOTP]),
             "may_invite": request.user.has_perm("accounts.invite"),
+            "may_have_tokens": tokens.may_have_tokens(request.user),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def api_tokens(request):
+    """The person's API keys: create one (its value is shown once), see when each was used, revoke."""
+    if not tokens.may_have_tokens(request.user):
+        raise PermissionDenied(_("Solo las contrapartes y la secretaría pueden crear claves de API."))
+    form = ApiTokenForm(request.POST or None)
+    created = None
+    status = 200
+    if request.method == "POST":
+        if "revoke" in request.POST:
+            token = get_object_or_404(ApiToken, pk=request.POST.get("revoke"), user=request.user)
+            tokens.revoke(token=token, user=request.user)
+            messages.success(request, _("Se revocó la clave «%(name)s».") % {"name": token.name})
+            return HttpResponseRedirect(reverse("accounts_api_tokens"))
+        if form.is_valid():
+            try:
+                token, created = tokens.create(
+                    user=request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+                status = 400
+            else:
+                form = ApiTokenForm()
+        else:
+            status = 400
+    listing = ApiToken.objects.filter(user=request.user)
+    response = render(
+        request,
+        "accounts/api_tokens.html",
+        {"form": form, "created": created, "tokens": listing, "form_attrs": {"form": form}},
+        status=status,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_http_methods(["GET", "POST"])
