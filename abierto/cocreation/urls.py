@@ -1,2 +1,46 @@
+from django.urls import path
+
+from abierto.cocreation import views
+
 app_name = "cocreation"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.process_index, name="process_index"),
+    path(
+        "compromisos/<slug:plan_slug>/<str:code>/comentarios/",
+        views.commitment_comments,
+        name="commitment_comments",
+    ),
+    path("compromisos/comentarios/<int:pk>/reportar/", views.commitment_comment_flag, name="flag_commitment_comment"),
+    path(
+        "compromisos/comentarios/<int:pk>/moderar/",
+        views.commitment_comment_moderate,
+        name="moderate_commitment_comment",
+    ),
+    path("<slug:slug>/", views.process_detail, name="process_detail"),
+    path("<slug:slug>/calendario.ics", views.process_calendar, name="process_calendar"),
+    path("<slug:slug>/propuestas/", views.proposal_list, name="proposal_list"),
+    path("<slug:slug>/propuestas/nueva/", views.proposal_create, name="proposal_create"),
+    path("<slug:slug>/iniciativas/nueva/", views.initiative_create, name="initiative_create"),
+    path("<slug:slug>/mis-propuestas/", views.my_proposals, name="my_proposals"),
+    path("<slug:slug>/secretaria/", views.moderation_queue, name="moderation_queue"),
+    path("<slug:slug>/propuestas/<int:pk>/", views.proposal_detail, name="proposal_detail"),
+    path("<slug:slug>/propuestas/<int:pk>/editar/", views.proposal_edit, name="proposal_edit"),
+    path("<slug:slug>/propuestas/<int:pk>/apoyo/", views.proposal_support, name="proposal_support"),
+    path("<slug:slug>/propuestas/<int:pk>/comentar/", views.proposal_comment, name="proposal_comment"),
+    path("<slug:slug>/propuestas/<int:pk>/respuesta/", views.proposal_respond, name="proposal_respond"),
+    path("<slug:slug>/propuestas/<int:pk>/fusionar/", views.proposal_merge, name="proposal_merge"),
+    path("<slug:slug>/propuestas/<int:pk>/reportar/", views.flag_view, {"kind": "propuestas"}, name="flag_proposal"),
+    path("<slug:slug>/comentarios/<int:pk>/reportar/", views.flag_view, {"kind": "comentarios"}, name="flag_comment"),
+    path(
+        "<slug:slug>/propuestas/<int:pk>/moderar/",
+        views.moderate_view,
+        {"kind": "propuestas"},
+        name="moderate_proposal",
+    ),
+    path(
+        "<slug:slug>/comentarios/<int:pk>/moderar/",
+        views.moderate_view,
+        {"kind": "comentarios"},
+        name="moderate_comment",
+    ),
+]

@@ -1,0 +1,586 @@
+"""Thin views of the co-creation pages: read through selectors, write through services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from abierto.cocreation import ratelimit, selectors, services, territory
+from abierto.cocreation.forms import (
+    CommentForm,
+    CommitmentCommentForm,
+    InitiativeForm,
+    MergeForm,
+    ProposalForm,
+    ReasonForm,
+    ResponseForm,
+)
+from abierto.cocreation.models import Comment, Proposal
+from abierto.core import charts, ics
+from abierto.institutions.models import Institution
+from abierto.plans.models import Commitment
+
+
+def _context(request: HttpRequest, process, crumbs: list, **extra) -> dict:
+    base = [(_("Cocreación"), "/cocreacion/"), (process.title, process.get_absolute_url())]
+    return {
+        "process": process,
+        "current_stage": process.current_stage(),
+        "crumbs": [*base, *crumbs] if crumbs else [base[0], (process.title, "")],
+        **extra,
+    }
+
+
+def _error_text(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error) or _("No tiene permiso para hacer esto.")
+
+
+def _forbidden(request: HttpRequest, process, message: str) -> HttpResponse:
+    context = _context(request, process, [(_("Acción no disponible"), "")], message=message)
+    return render(request, "cocreation/closed.html", context, status=403)
+
+
+# --------------------------------------------------------------------------- processes
+
+
+def process_index(request: HttpRequest) -> HttpResponse:
+    processes = selectors.process_index()
+    return render(
+        request,
+        "cocreation/process_index.html",
+        {"processes": processes, "crumbs": [(_("Cocreación"), "")]},
+    )
+
+
+def process_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    page = selectors.process_page(process)
+    context = _context(
+        request,
+        process,
+        [],
+        page=page,
+        charts=_workshop_charts(page.workshops),
+        can_submit=request.user.has_perm("cocreation.submit_proposal", process),
+        can_submit_initiative=request.user.has_perm("cocreation.submit_initiative", process),
+    )
+    return render(request, "cocreation/process_detail.html", context)
+
+
+def _workshop_charts(workshops: list) -> list:
+    """Participation by territory and by group: attendance where it is known, otherwise workshops held."""
+    if not workshops:
+        return []
+    known = any(w.attendance is not None for w in workshops)
+    by_region: dict[str, int] = {}
+    by_group: dict[str, int] = {}
+    for w in workshops:
+        amount = (w.attendance or 0) if known else 1
+        region = territory.region_name(w.region) or _("Nacional o sin dato")
+        by_region[region] = by_region.get(region, 0) + amount
+        group = w.target_group or _("Público general")
+        by_group[group] = by_group.get(group, 0) + amount
+    header = _("Asistentes") if known else _("Talleres")
+    return [
+        charts.count_bars(
+            _("Participación en talleres por región") if known else _("Talleres por región"),
+            [charts.Bar(label, n) for label, n in by_region.items()],
+            value_header=header,
+        ),
+        charts.count_bars(
+            _("Participación en talleres por público objetivo") if known else _("Talleres por público objetivo"),
+            [charts.Bar(label, n) for label, n in by_group.items()],
+            value_header=header,
+        ),
+    ]
+
+
+def process_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    url = request.build_absolute_uri(process.get_absolute_url())
+    events = []
+    for stage in process.stages.all():
+        if stage.starts_on:
+            events.append(
+                ics.Event(
+                    uid=f"cocreacion-{process.slug}-etapa-{stage.position}@abierto",
+                    summary=f"{process.title}: {stage.name}",
+                    start=stage.starts_on,
+                    end=stage.ends_on,
+                    description=stage.description,
+                    url=url,
+                )
+            )
+    for workshop in process.workshops.all():
+        if workshop.held_on:
+            location = ", ".join(
+                part for part in [workshop.place, workshop.commune, territory.region_name(workshop.region)] if part
+            )
+            events.append(
+                ics.Event(
+                    uid=f"cocreacion-{process.slug}-taller-{workshop.pk}@abierto",
+                    summary=workshop.title,
+                    start=workshop.held_on,
+                    description=workshop.target_group,
+                    location=location,
+                    url=url,
+                )
+            )
+    return ics.response(events, name=process.title, filename=f"cocreacion-{process.slug}.ics")
+
+
+# --------------------------------------------------------------------------- proposals
+
+
+def proposal_list(request: HttpRequest, slug: str) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    filters = selectors.ProposalFilters.from_query(request.GET)
+    page = selectors.proposal_list(process, filters, request.GET.get("pagina", 1))
+    context = _context(
+        request,
+        process,
+        [(_("Propuestas"), "")],
+        page=page,
+        filters=filters,
+        themes=list(process.themes.all()),
+        regions=territory.REGION_CHOICES,
+        statuses=[
+            ("sin-respuesta", _("Sin respuesta")),
+            ("incorporada", _("Incorporada en un compromiso")),
+            ("fusionada", _("Fusionada")),
+            ("no-incorporada", _("No incorporada")),
+        ],
+        supported=selectors.supported_ids(request.user, process),
+        support_open=process.allows("support"),
+    )
+    return render(request, "cocreation/proposal_list.html", context)
+
+
+def _proposal_form_view(request: HttpRequest, process, *, kind: str, proposal: Proposal | None = None) -> HttpResponse:
+    form_class = InitiativeForm if kind == Proposal.Kind.INITIATIVE else ProposalForm
+    publishing = "publicar" in request.POST
+    similar_rows = []
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES, process=process, publishing=publishing)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            if kind == Proposal.Kind.INITIATIVE:
+                data["author_kind"] = Proposal.Author.ORGANISATION
+                data["organisation_name"] = data["lead_institution"].name
+            if "similares" in request.POST:
+                text = " ".join(str(data.get(k) or "") for k in ("title", "problem", "gap", "what", "implies"))
+                similar_rows = selectors.similar_proposals(process, text, exclude_id=proposal.pk if proposal else None)
+            else:
+                try:
+                    if proposal is None:
+                        ratelimit.check("proposal", user=request.user, ip=ratelimit.client_ip(request))
+                    saved = services.save_proposal(
+                        process=process,
+                        actor=request.user,
+                        data=data,
+                        themes=data.get("themes") or [],
+                        links=form.links() if hasattr(form, "links") else [],
+                        files=[data["attachment"]] if data.get("attachment") else [],
+                        remove_files=[int(pk) for pk in request.POST.getlist("quitar_archivo") if pk.isdigit()],
+                        publish=publishing or kind == Proposal.Kind.INITIATIVE,
+                        proposal=proposal,
+                        kind=kind,
+                    )
+                except ratelimit.RateLimited as error:
+                    form.add_error(None, str(error))
+                except ValidationError as error:
+                    if hasattr(error, "error_dict"):
+                        for name, errors in error.error_dict.items():
+                            form.add_error(name if name in form.fields else None, errors)
+                    else:
+                        form.add_error(None, error)
+                except PermissionDenied as error:
+                    form.add_error(None, _error_text(error))
+                else:
+                    if saved.is_published:
+                        messages.success(request, _("Su propuesta está publicada."))
+                        return redirect(saved.get_absolute_url())
+                    messages.success(request, _("Guardamos su borrador. Puede seguir editándolo y publicarlo después."))
+                    return redirect("cocreation:proposal_edit", process.slug, saved.pk)
+    else:
+        initial = ProposalForm.initial_for(proposal) if proposal is not None else {}
+        form = form_class(initial=initial, process=process)
+    title = (
+        _("Editar propuesta")
+        if proposal
+        else (
+            _("Mapeo de iniciativas del sector público") if kind == Proposal.Kind.INITIATIVE else _("Nueva propuesta")
+        )
+    )
+    context = _context(
+        request,
+        process,
+        [(_("Propuestas"), f"/cocreacion/{process.slug}/propuestas/"), (title, "")],
+        form=form,
+        proposal=proposal,
+        kind=kind,
+        page_title=title,
+        similar_rows=similar_rows,
+        searched_similar="similares" in request.POST,
+    )
+    template = (
+        "cocreation/initiative_form.html" if kind == Proposal.Kind.INITIATIVE else "cocreation/proposal_form.html"
+    )
+    return render(request, template, context)
+
+
+@login_required
+def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    if not request.user.has_perm("cocreation.submit_proposal", process):
+        return _forbidden(request, process, services._closed_message(process, "submit", _("presentar propuestas")))
+    return _proposal_form_view(request, process, kind=Proposal.Kind.PROPOSAL)
+
+
+@login_required
+def initiative_create(request: HttpRequest, slug: str) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    if not process.allows("submit"):
+        return _forbidden(request, process, services._closed_message(process, "submit", _("presentar iniciativas")))
+    if not request.user.has_perm("cocreation.submit_initiative", process):
+        return _forbidden(request, process, _("El mapeo es para las instituciones públicas y la secretaría."))
+    return _proposal_form_view(request, process, kind=Proposal.Kind.INITIATIVE)
+
+
+@login_required
+def proposal_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    proposal = selectors.proposal_by_id(process, pk)
+    if not request.user.has_perm("cocreation.change_proposal", proposal):
+        return _forbidden(request, process, _("Esta propuesta ya no se puede editar: el plazo para editarla terminó."))
+    return _proposal_form_view(request, process, kind=proposal.kind, proposal=proposal)
+
+
+def proposal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    proposal = selectors.proposal_by_id(process, pk)
+    if not request.user.has_perm("cocreation.view_proposal", proposal):
+        return _forbidden(request, process, _("Este borrador solo lo ve su autora."))
+    page = selectors.proposal_page(proposal)
+    user = request.user
+    context = _context(
+        request,
+        process,
+        [(_("Propuestas"), f"/cocreacion/{process.slug}/propuestas/"), (proposal.title, "")],
+        page=page,
+        proposal=proposal,
+        supported=proposal.pk in selectors.supported_ids(user, process),
+        can_support=user.has_perm("cocreation.support_proposal", proposal),
+        can_comment=user.has_perm("cocreation.comment_proposal", proposal),
+        can_edit=user.has_perm("cocreation.change_proposal", proposal),
+        can_moderate=user.has_perm("cocreation.moderate"),
+        comment_form=CommentForm(proposal=proposal),
+        support_open=process.allows("support"),
+        branch_label=dict(Institution.Branch.choices).get(proposal.branch, proposal.branch),
+    )
+    return render(request, "cocreation/proposal_detail.html", context)
+
+
+@require_POST
+@login_required
+def proposal_support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    proposal = selectors.proposal_by_id(process, pk)
+    withdrawing = request.POST.get("accion") == "retirar"
+    try:
+        ratelimit.check("support", user=request.user, ip=ratelimit.client_ip(request))
+        if withdrawing:
+            services.withdraw_support(proposal=proposal, actor=request.user)
+            messages.success(request, _("Retiró su apoyo."))
+        else:
+            services.support(proposal=proposal, actor=request.user)
+            messages.success(request, _("Gracias: su apoyo quedó registrado."))
+    except (ratelimit.RateLimited, ValidationError, PermissionDenied) as error:
+        messages.error(request, _error_text(error))
+    target = request.POST.get("volver", "")
+    if target.startswith(f"/cocreacion/{process.slug}/") and "//" not in target:
+        return redirect(target)
+    return redirect(proposal.get_absolute_url())
+
+
+@require_POST
+@login_required
+def proposal_comment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    proposal = selectors.proposal_by_id(process, pk)
+    form = CommentForm(request.POST, proposal=proposal)
+    if form.is_valid():
+        try:
+            ratelimit.check("comment", user=request.user, ip=ratelimit.client_ip(request))
+            comment = services.add_comment(
+                actor=request.user,
+                text=form.cleaned_data["text"],
+                proposal=proposal,
+                parent=form.cleaned_data["parent"],
+            )
+        except (ratelimit.RateLimited, ValidationError, PermissionDenied) as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, _("Su comentario está publicado."))
+            return redirect(f"{proposal.get_absolute_url()}#comentario-{comment.pk}")
+    # Refused: the page again, with what was typed and the reason.
+    page = selectors.proposal_page(proposal)
+    context = _context(
+        request,
+        process,
+        [(_("Propuestas"), f"/cocreacion/{process.slug}/propuestas/"), (proposal.title, "")],
+        page=page,
+        proposal=proposal,
+        supported=proposal.pk in selectors.supported_ids(request.user, process),
+        can_support=request.user.has_perm("cocreation.support_proposal", proposal),
+        can_comment=True,
+        can_edit=request.user.has_perm("cocreation.change_proposal", proposal),
+        can_moderate=request.user.has_perm("cocreation.moderate"),
+        comment_form=form,
+        support_open=process.allows("support"),
+    )
+    return render(request, "cocreation/proposal_detail.html", context, status=400)
+
+
+@login_required
+def my_proposals(request: HttpRequest, slug: str) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    context = _context(
+        request, process, [(_("Mis propuestas"), "")], proposals=selectors.my_proposals(request.user, process)
+    )
+    return render(request, "cocreation/my_proposals.html", context)
+
+
+# --------------------------------------------------------------------------- moderation
+
+
+def _target(process, kind: str, pk: int):
+    if kind == "propuestas":
+        proposal = selectors.proposal_by_id(process, pk)
+        return {"proposal": proposal}, proposal, proposal
+    comment = get_object_or_404(Comment.objects.select_related("proposal"), pk=pk, proposal__process=process)
+    return {"comment": comment}, comment, comment.proposal
+
+
+@login_required
+def flag_view(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    target_kwargs, target, proposal = _target(process, kind, pk)
+    form = ReasonForm(request.POST or None)
+    form.fields["reason"].label = _("¿Por qué lo reporta?")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.flag(actor=request.user, reason=form.cleaned_data["reason"], **target_kwargs)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, _("Gracias: la secretaría revisará su reporte."))
+            return redirect(proposal.get_absolute_url())
+    context = _context(
+        request, process, [(proposal.title, proposal.get_absolute_url()), (_("Reportar"), "")], form=form, target=target
+    )
+    return render(request, "cocreation/flag_form.html", context)
+
+
+@login_required
+def moderate_view(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    if not request.user.has_perm("cocreation.moderate"):
+        return _forbidden(request, process, _("Solo la secretaría modera."))
+    target_kwargs, target, proposal = _target(process, kind, pk)
+    form = ReasonForm(request.POST or None)
+    form.fields["reason"].label = _("Motivo público (se muestra en lugar del contenido)")
+    if request.method == "POST":
+        try:
+            if request.POST.get("accion") == "mostrar":
+                services.unhide(actor=request.user, **target_kwargs)
+                messages.success(request, _("El contenido vuelve a mostrarse."))
+                return redirect(proposal.get_absolute_url())
+            if request.POST.get("accion") == "descartar":
+                services.dismiss_flags(actor=request.user, **target_kwargs)
+                messages.success(request, _("Reportes descartados."))
+                return redirect("cocreation:moderation_queue", process.slug)
+            if form.is_valid():
+                services.hide(actor=request.user, reason=form.cleaned_data["reason"], **target_kwargs)
+                messages.success(request, _("Contenido ocultado con su motivo público."))
+                return redirect(proposal.get_absolute_url())
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, _error_text(error))
+    context = _context(
+        request, process, [(proposal.title, proposal.get_absolute_url()), (_("Moderar"), "")], form=form, target=target
+    )
+    return render(request, "cocreation/moderate_form.html", context)
+
+
+@login_required
+def moderation_queue(request: HttpRequest, slug: str) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    if not request.user.has_perm("cocreation.moderate"):
+        return _forbidden(request, process, _("Solo la secretaría modera."))
+    flags = [f for f in selectors.open_flags() if (f.proposal or f.comment.proposal).process_id == process.pk]
+    without = list(process.proposals_without_response().order_by("submitted_at")[:100])
+    context = _context(request, process, [(_("Secretaría"), "")], flags=flags, without=without)
+    return render(request, "cocreation/moderation_queue.html", context)
+
+
+# --------------------------------------------------------------------------- responses and merges
+
+
+@login_required
+def proposal_respond(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    proposal = selectors.proposal_by_id(process, pk)
+    if not request.user.has_perm("cocreation.respond", proposal):
+        return _forbidden(request, process, _("Solo la secretaría responde las propuestas."))
+    initial = {
+        "kind": proposal.response_kind,
+        "commitment": proposal.response_commitment_id,
+        "merged_into": proposal.merged_into_id,
+        "text": proposal.response_text,
+    }
+    form = ResponseForm(request.POST or None, initial=initial, proposal=proposal)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.respond(
+                proposal=proposal,
+                actor=request.user,
+                kind=data["kind"],
+                text=data["text"],
+                commitment=data["commitment"],
+                merged_into=data["merged_into"],
+            )
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, _("Respuesta publicada."))
+            return redirect(proposal.get_absolute_url())
+    context = _context(
+        request,
+        process,
+        [(proposal.title, proposal.get_absolute_url()), (_("Respuesta"), "")],
+        form=form,
+        proposal=proposal,
+    )
+    return render(request, "cocreation/response_form.html", context)
+
+
+@login_required
+def proposal_merge(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    proposal = selectors.proposal_by_id(process, pk)
+    if not request.user.has_perm("cocreation.merge", proposal):
+        return _forbidden(request, process, _("Solo la secretaría fusiona propuestas."))
+    form = MergeForm(request.POST or None, proposal=proposal)
+    similar_rows = selectors.similar_proposals(process, proposal.similarity_text(), exclude_id=proposal.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            target = services.merge(
+                source=proposal, target=form.cleaned_data["target"], actor=request.user, text=form.cleaned_data["text"]
+            )
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, _("Propuestas fusionadas; cada apoyo cuenta una sola vez."))
+            return redirect(target.get_absolute_url())
+    context = _context(
+        request,
+        process,
+        [(proposal.title, proposal.get_absolute_url()), (_("Fusionar"), "")],
+        form=form,
+        proposal=proposal,
+        similar_rows=similar_rows,
+    )
+    return render(request, "cocreation/merge_form.html", context)
+
+
+# --------------------------------------------------------------------------- comments on commitments
+
+
+def _commitment(plan_slug: str, code: str):
+    return get_object_or_404(Commitment.objects.select_related("plan"), plan__slug=plan_slug, code=code)
+
+
+def commitment_comments(request: HttpRequest, plan_slug: str, code: str) -> HttpResponse:
+    commitment = _commitment(plan_slug, code)
+    form = CommitmentCommentForm(request.POST or None, commitment=commitment)
+    status = 200
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(f"/cuentas/ingresar/?next={request.path}")
+        if form.is_valid():
+            try:
+                ratelimit.check("comment", user=request.user, ip=ratelimit.client_ip(request))
+                comment = services.add_comment(
+                    actor=request.user,
+                    text=form.cleaned_data["text"],
+                    commitment=commitment,
+                    parent=form.cleaned_data["parent"],
+                )
+            except (ratelimit.RateLimited, ValidationError, PermissionDenied) as error:
+                form.add_error(None, _error_text(error))
+            else:
+                messages.success(request, _("Su comentario está publicado."))
+                return redirect(f"{request.path}#comentario-{comment.pk}")
+        status = 400
+    comments = selectors.comment_threads(
+        list(commitment.cocreation_comments.select_related("author").order_by("created_at", "id"))
+    )
+    context = {
+        "commitment": commitment,
+        "comments": comments,
+        "comment_form": form,
+        "can_comment": request.user.has_perm("cocreation.comment_commitment", commitment),
+        "can_moderate": request.user.has_perm("cocreation.moderate"),
+        "crumbs": [
+            (_("Planes de acción"), "/planes/"),
+            (commitment.plan.title, commitment.plan.get_absolute_url()),
+            (commitment.code, commitment.get_absolute_url()),
+            (_("Comentarios"), ""),
+        ],
+    }
+    return render(request, "cocreation/commitment_comments.html", context, status=status)
+
+
+@login_required
+def commitment_comment_flag(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.select_related("commitment__plan"), pk=pk, commitment__isnull=False)
+    back = reverse("cocreation:commitment_comments", args=[comment.commitment.plan.slug, comment.commitment.code])
+    form = ReasonForm(request.POST or None)
+    form.fields["reason"].label = _("¿Por qué lo reporta?")
+    if request.method == "POST" and form.is_valid():
+        services.flag(actor=request.user, reason=form.cleaned_data["reason"], comment=comment)
+        messages.success(request, _("Gracias: la secretaría revisará su reporte."))
+        return redirect(back)
+    context = {"form": form, "target": comment, "crumbs": [(_("Comentarios"), back), (_("Reportar"), "")]}
+    return render(request, "cocreation/flag_form.html", context)
+
+
+@login_required
+def commitment_comment_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.select_related("commitment__plan"), pk=pk, commitment__isnull=False)
+    if not request.user.has_perm("cocreation.moderate"):
+        raise PermissionDenied(_("Solo la secretaría modera."))
+    back = reverse("cocreation:commitment_comments", args=[comment.commitment.plan.slug, comment.commitment.code])
+    form = ReasonForm(request.POST or None)
+    form.fields["reason"].label = _("Motivo público (se muestra en lugar del contenido)")
+    if request.method == "POST":
+        action = request.POST.get("accion")
+        if action == "mostrar":
+            services.unhide(actor=request.user, comment=comment)
+            return redirect(back)
+        if action == "descartar":
+            services.dismiss_flags(actor=request.user, comment=comment)
+            return redirect(back)
+        if form.is_valid():
+            services.hide(actor=request.user, reason=form.cleaned_data["reason"], comment=comment)
+            messages.success(request, _("Contenido ocultado con su motivo público."))
+            return redirect(back)
+    context = {"form": form, "target": comment, "crumbs": [(_("Comentarios"), back), (_("Moderar"), "")]}
+    return render(request, "cocreation/moderate_form.html", context)
