@@ -5,6 +5,7 @@ import base64
 import binascii
 import hashlib
 import json
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from abierto.opendata.resources import REGISTRY, Resource
@@ -100,7 +102,7 @@ def _resource(name: str) -> Resource:
 
 def _limit(request: HttpRequest) -> int:
     raw = request.GET.get("limit")
-    if raw in (None, ""):
+    if raw is None:
         return DEFAULT_LIMIT
     try:
         limit = int(raw)
@@ -130,7 +132,7 @@ def _filtered(request: HttpRequest, resource: Resource):
     invalid: dict[str, str] = {}
     for param, flt in known.items():
         raw = request.GET.get(param)
-        if raw in (None, ""):
+        if raw is None or (raw == "" and flt.type == "string"):
             continue
         try:
             rows = rows.filter(**{flt.lookup: flt.parse(raw)})
@@ -164,7 +166,8 @@ def _api(view):
 
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
-    return require_http_methods(["GET", "HEAD", "OPTIONS"])(wrapper)
+    # Read-only views: any other method is answered 405 by the view, not 403 by the CSRF check.
+    return csrf_exempt(require_http_methods(["GET", "HEAD", "OPTIONS"])(wrapper))
 
 
 @_api
@@ -206,10 +209,15 @@ def resource_list(request: HttpRequest, name: str) -> HttpResponse:
 
 
 @_api
-def resource_detail(request: HttpRequest, name: str, pk: int) -> HttpResponse:
+def resource_detail(request: HttpRequest, name: str, pk: str) -> HttpResponse:
     resource = _resource(name)
-    row = resource.rows().filter(pk=pk).first()
+    row = resource.rows().filter(pk=int(pk)).first() if re.fullmatch(r"[0-9]{1,18}", pk) else None
     if row is None:
         raise ApiError(404, "not_found", _("No existe ese registro, o no es público."), {"id": pk})
     last_modified = getattr(row, resource.modified_field) if resource.modified_field else None
     return respond(request, resource.serialize(row), last_modified=last_modified)
+
+
+@_api
+def not_found(request: HttpRequest) -> HttpResponse:
+    raise ApiError(404, "not_found", _("No existe esa dirección en la API."), {"path": request.path})

@@ -127,6 +127,7 @@ def document(server_url: str) -> dict[str, Any]:
                 },
             }
         }
+    _write_paths(paths, schemas)
     return {
         "openapi": "3.1.0",
         "info": {
@@ -140,5 +141,183 @@ def document(server_url: str) -> dict[str, Any]:
         },
         "servers": [{"url": server_url}],
         "paths": paths,
-        "components": {"schemas": schemas},
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                "apiKey": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": _("Clave personal creada en /cuentas/claves-api/ (contrapartes y secretaría)."),
+                }
+            },
+        },
+    }
+
+
+def _write_paths(paths: dict[str, Any], schemas: dict[str, Any]) -> None:
+    """The write API (``abierto.opendata.write_api``): reports of the key holder's institution."""
+    from abierto.opendata.write_api import MILESTONE_STATUSES, TEMPLATE_FIELDS
+
+    text = {"type": ["string", "null"]}
+    schemas["MilestoneChange"] = {
+        "type": "object",
+        "required": ["milestone", "status", "progress"],
+        "properties": {
+            "milestone": {"type": "integer"},
+            "status": {"type": "string", "enum": list(MILESTONE_STATUSES)},
+            "progress": {"type": "integer", "minimum": 0, "maximum": 100},
+            "actual_start_date": {"type": ["string", "null"], "format": "date"},
+            "actual_end_date": {"type": ["string", "null"], "format": "date"},
+            "note": text,
+        },
+    }
+    schemas["EvidenceLinkIn"] = {
+        "type": "object",
+        "required": ["title", "url"],
+        "properties": {
+            "title": {"type": "string"},
+            "url": {"type": "string", "format": "uri"},
+            "date": {"type": ["string", "null"], "format": "date"},
+            "milestone": {"type": ["integer", "null"]},
+        },
+    }
+    template = {name: text for name in TEMPLATE_FIELDS}
+    schemas["ReportChanges"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            **template,
+            "milestones": {"type": "array", "items": {"$ref": "#/components/schemas/MilestoneChange"}},
+            "evidence": {"type": "array", "items": {"$ref": "#/components/schemas/EvidenceLinkIn"}},
+        },
+    }
+    schemas["ReportNew"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["commitment", "period"],
+        "properties": {
+            "commitment": {"type": "integer", "minimum": 1},
+            "period": {"type": "integer", "minimum": 1},
+            **schemas["ReportChanges"]["properties"],
+        },
+    }
+    schemas["MyReport"] = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "commitment": {"type": "integer"},
+            "period": {"type": ["integer", "null"]},
+            "status": {"type": "string"},
+            "version": {"type": "integer"},
+            "entered_on_behalf": {"type": "boolean"},
+            **template,
+            "milestones": {"type": "array", "items": {"$ref": "#/components/schemas/MilestoneChange"}},
+            "evidence": {"type": "array", "items": {"type": "object"}},
+        },
+    }
+    secured = [{"apiKey": []}]
+    report = {"application/json": {"schema": {"$ref": "#/components/schemas/MyReport"}}}
+    errors = {
+        "400": _error_response(_("Datos no válidos: nada se guardó.")),
+        "401": _error_response(_("Falta una clave de API válida.")),
+        "403": _error_response(_("La clave no permite esa acción.")),
+    }
+    tag = [_("Escritura (contrapartes)")]
+    report_id = [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+    paths["/api/v1/me/"] = {
+        "get": {
+            "operationId": "me",
+            "summary": _("Persona dueña de la clave y sus roles"),
+            "tags": tag,
+            "security": secured,
+            "responses": {"200": {"description": "OK"}, "401": errors["401"]},
+        }
+    }
+    paths["/api/v1/me/reports/"] = {
+        "get": {
+            "operationId": "my_reports",
+            "summary": _("Reportes de su institución, borradores incluidos"),
+            "tags": tag,
+            "security": secured,
+            "parameters": [
+                {"name": "period", "in": "query", "schema": {"type": "integer"}},
+                {"name": "commitment", "in": "query", "schema": {"type": "integer"}},
+                {"name": "status", "in": "query", "schema": {"type": "string"}},
+            ],
+            "responses": {"200": {"description": "OK"}, "400": errors["400"], "401": errors["401"]},
+        },
+        "post": {
+            "operationId": "create_report",
+            "summary": _("Crear un borrador de reporte"),
+            "tags": tag,
+            "security": secured,
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReportNew"}}},
+            },
+            "responses": {"201": {"description": _("Creado"), "content": report}, **errors},
+        },
+    }
+    paths["/api/v1/me/reports/{id}/"] = {
+        "get": {
+            "operationId": "my_report",
+            "summary": _("Un reporte"),
+            "tags": tag,
+            "security": secured,
+            "parameters": report_id,
+            "responses": {
+                "200": {"description": "OK", "content": report},
+                "401": errors["401"],
+                "404": _error_response(_("No existe o no es de su institución.")),
+            },
+        },
+        "patch": {
+            "operationId": "update_report",
+            "summary": _("Editar un borrador o un reporte devuelto"),
+            "tags": tag,
+            "security": secured,
+            "parameters": report_id,
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReportChanges"}}},
+            },
+            "responses": {"200": {"description": "OK", "content": report}, **errors},
+        },
+    }
+    paths["/api/v1/me/reports/{id}/files/"] = {
+        "post": {
+            "operationId": "add_report_file",
+            "summary": _("Adjuntar un archivo de evidencia"),
+            "tags": tag,
+            "security": secured,
+            "parameters": report_id,
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "multipart/form-data": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["title", "file"],
+                            "properties": {
+                                "title": {"type": "string"},
+                                "file": {"type": "string", "format": "binary"},
+                                "date": {"type": "string", "format": "date"},
+                                "milestone": {"type": "integer"},
+                            },
+                        }
+                    }
+                },
+            },
+            "responses": {"201": {"description": _("Adjuntado"), "content": report}, **errors},
+        }
+    }
+    paths["/api/v1/me/reports/{id}/submit/"] = {
+        "post": {
+            "operationId": "submit_report",
+            "summary": _("Enviar el reporte a la secretaría"),
+            "tags": tag,
+            "security": secured,
+            "parameters": report_id,
+            "responses": {"200": {"description": "OK", "content": report}, **errors},
+        }
     }

@@ -86,7 +86,10 @@ class Filter:
     def parse(self, raw: str) -> Any:
         """The query value as the lookup needs it; ValueError for a value of the wrong type."""
         if self.type == "integer":
-            return int(raw)
+            value = int(raw)
+            if not -(2**63) <= value < 2**63:
+                raise ValueError(raw)  # beyond any database integer
+            return value
         if self.type == "boolean":
             lowered = raw.lower()
             if lowered in ("true", "1", "si", "sí"):

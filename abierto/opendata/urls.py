@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from abierto.opendata import api, views, write_api
 
@@ -13,5 +13,6 @@ urlpatterns = [
     path("v1/me/reports/<int:pk>/files/", write_api.my_report_files, name="my_report_files"),
     path("v1/me/reports/<int:pk>/submit/", write_api.my_report_submit, name="my_report_submit"),
     path("v1/<slug:name>/", api.resource_list, name="list"),
-    path("v1/<slug:name>/<int:pk>/", api.resource_detail, name="detail"),
+    path("v1/<slug:name>/<str:pk>/", api.resource_detail, name="detail"),
+    re_path(r"^v1/", api.not_found),
 ]

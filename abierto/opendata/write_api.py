@@ -14,6 +14,7 @@ does the work; this module only translates JSON to its calls and its errors to J
 
 import datetime
 import json
+import re
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -83,6 +84,13 @@ def _date(value: Any, field: str) -> datetime.date | None:
         raise ApiError(400, "invalid", _("Fecha no válida (use AAAA-MM-DD)."), {field: value}) from None
 
 
+def _id(value: Any) -> int | None:
+    """An identifier as the database can hold it, or None."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**63:
+        return None
+    return value
+
+
 def _report_json(report: ProgressReport) -> dict[str, Any]:
     return {
         "id": report.pk,
@@ -138,12 +146,19 @@ def _changes(report_commitment: Commitment, data: dict[str, Any]) -> dict[str, A
     unknown = sorted(set(data) - set(TEMPLATE_FIELDS) - {"milestones", "evidence", "commitment", "period"})
     if unknown:
         raise ApiError(400, "unknown_field", _("Campos desconocidos: %(names)s.") % {"names": ", ".join(unknown)})
+    wrong = sorted(
+        name for name in TEMPLATE_FIELDS if name in data and data[name] is not None and not isinstance(data[name], str)
+    )
+    if wrong:
+        raise ApiError(400, "invalid", _("Estos campos deben ser texto: %(names)s.") % {"names": ", ".join(wrong)})
     kwargs: dict[str, Any] = {"fields": {name: data[name] or "" for name in TEMPLATE_FIELDS if name in data}}
     milestones = {m.pk: m for m in report_commitment.milestones.all()}
     if "milestones" in data:
         changes = []
+        if not isinstance(data["milestones"] or [], list):
+            raise ApiError(400, "invalid", _("«milestones» debe ser una lista."))
         for index, item in enumerate(data["milestones"] or []):
-            milestone = milestones.get(item.get("milestone")) if isinstance(item, dict) else None
+            milestone = milestones.get(_id(item.get("milestone"))) if isinstance(item, dict) else None
             if milestone is None:
                 raise ApiError(
                     400, "invalid", _("Ese hito no pertenece a este compromiso."), {f"milestones[{index}]": item}
@@ -172,12 +187,20 @@ def _changes(report_commitment: Commitment, data: dict[str, Any]) -> dict[str, A
         kwargs["milestone_changes"] = changes
     if "evidence" in data:
         links = []
+        if not isinstance(data["evidence"] or [], list):
+            raise ApiError(400, "invalid", _("«evidence» debe ser una lista."))
         for index, item in enumerate(data["evidence"] or []):
-            if not isinstance(item, dict) or not item.get("title") or not item.get("url"):
+            if (
+                not isinstance(item, dict)
+                or not isinstance(item.get("title"), str)
+                or not isinstance(item.get("url"), str)
+                or not item["title"].strip()
+                or not item["url"].strip()
+            ):
                 raise ApiError(
                     400, "invalid", _("Cada evidencia necesita «title» y «url»."), {f"evidence[{index}]": item}
                 )
-            milestone = milestones.get(item.get("milestone")) if item.get("milestone") else None
+            milestone = milestones.get(_id(item.get("milestone"))) if item.get("milestone") else None
             links.append(
                 monitoring.EvidenceLink(
                     title=str(item["title"]),
@@ -210,7 +233,10 @@ def my_reports(request: HttpRequest) -> HttpResponse:
         for param, lookup in (("period", "period_id"), ("commitment", "commitment_id")):
             if request.GET.get(param):
                 try:
-                    rows = rows.filter(**{lookup: int(request.GET[param])})
+                    value = _id(int(request.GET[param]))
+                    if value is None:
+                        raise ValueError(param)
+                    rows = rows.filter(**{lookup: value})
                 except ValueError:
                     raise ApiError(
                         400, "invalid_parameter", _("Valor no válido."), {param: request.GET[param]}
@@ -221,14 +247,9 @@ def my_reports(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         raise ApiError(405, "method_not_allowed", _("Método no permitido."))
     data = _body(request)
-    commitment = (
-        Commitment.objects.filter(pk=data.get("commitment")).first()
-        if isinstance(data.get("commitment"), int)
-        else None
-    )
-    period = (
-        ReportingPeriod.objects.filter(pk=data.get("period")).first() if isinstance(data.get("period"), int) else None
-    )
+    commitment_id, period_id = _id(data.get("commitment")), _id(data.get("period"))
+    commitment = Commitment.objects.filter(pk=commitment_id).first() if commitment_id else None
+    period = ReportingPeriod.objects.filter(pk=period_id).first() if period_id else None
     if commitment is None or period is None:
         raise ApiError(
             400,
@@ -269,7 +290,9 @@ def my_report_files(request: HttpRequest, pk: int) -> HttpResponse:
         raise ApiError(400, "invalid", _("Envíe «file» y «title» como multipart/form-data."))
     milestone = None
     if request.POST.get("milestone"):
-        milestone = report.commitment.milestones.filter(pk=request.POST["milestone"]).first()
+        raw = request.POST["milestone"]
+        wanted = _id(int(raw)) if re.fullmatch(r"[0-9]{1,19}", raw) else None
+        milestone = report.commitment.milestones.filter(pk=wanted).first() if wanted else None
         if milestone is None:
             raise ApiError(400, "invalid", _("Ese hito no pertenece a este compromiso."))
     item = monitoring.EvidenceFile(
