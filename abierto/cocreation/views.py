@@ -262,29 +262,33 @@ def proposal_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _proposal_form_view(request, process, kind=proposal.kind, proposal=proposal)
 
 
-def proposal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    process = selectors.process_by_slug(slug)
-    proposal = selectors.proposal_by_id(process, pk)
-    if not request.user.has_perm("cocreation.view_proposal", proposal):
-        return _forbidden(request, process, _("Este borrador solo lo ve su autora."))
-    page = selectors.proposal_page(proposal)
+def _proposal_page(request: HttpRequest, process, proposal, *, comment_form=None, status: int = 200) -> HttpResponse:
+    """The proposal page: as shown, or again after a refused support or comment, with the reason and a 4xx."""
     user = request.user
     context = _context(
         request,
         process,
         [(_("Propuestas"), f"/cocreacion/{process.slug}/propuestas/"), (proposal.title, "")],
-        page=page,
+        page=selectors.proposal_page(proposal),
         proposal=proposal,
         supported=proposal.pk in selectors.supported_ids(user, process),
         can_support=user.has_perm("cocreation.support_proposal", proposal),
-        can_comment=user.has_perm("cocreation.comment_proposal", proposal),
+        can_comment=comment_form is not None or user.has_perm("cocreation.comment_proposal", proposal),
         can_edit=user.has_perm("cocreation.change_proposal", proposal),
         can_moderate=user.has_perm("cocreation.moderate"),
-        comment_form=CommentForm(proposal=proposal),
+        comment_form=comment_form or CommentForm(proposal=proposal),
         support_open=process.allows("support"),
         branch_label=dict(Institution.Branch.choices).get(proposal.branch, proposal.branch),
     )
-    return render(request, "cocreation/proposal_detail.html", context)
+    return render(request, "cocreation/proposal_detail.html", context, status=status)
+
+
+def proposal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    process = selectors.process_by_slug(slug)
+    proposal = selectors.proposal_by_id(process, pk)
+    if not request.user.has_perm("cocreation.view_proposal", proposal):
+        return _forbidden(request, process, _("Este borrador solo lo ve su autora."))
+    return _proposal_page(request, process, proposal)
 
 
 @require_POST
@@ -302,7 +306,13 @@ def proposal_support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             services.support(proposal=proposal, actor=request.user)
             messages.success(request, _("Gracias: su apoyo quedó registrado."))
     except (ratelimit.RateLimited, ValidationError, PermissionDenied) as error:
+        # Refused: the page again with the reason and a 4xx, so that a client (or a script) can tell a refused
+        # support from an accepted one, which is redirected.
         messages.error(request, _error_text(error))
+        status = (
+            429 if isinstance(error, ratelimit.RateLimited) else 403 if isinstance(error, PermissionDenied) else 409
+        )
+        return _proposal_page(request, process, proposal, status=status)
     target = request.POST.get("volver", "")
     if target.startswith(f"/cocreacion/{process.slug}/") and "//" not in target:
         return redirect(target)
@@ -330,22 +340,7 @@ def proposal_comment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.success(request, _("Su comentario está publicado."))
             return redirect(f"{proposal.get_absolute_url()}#comentario-{comment.pk}")
     # Refused: the page again, with what was typed and the reason.
-    page = selectors.proposal_page(proposal)
-    context = _context(
-        request,
-        process,
-        [(_("Propuestas"), f"/cocreacion/{process.slug}/propuestas/"), (proposal.title, "")],
-        page=page,
-        proposal=proposal,
-        supported=proposal.pk in selectors.supported_ids(request.user, process),
-        can_support=request.user.has_perm("cocreation.support_proposal", proposal),
-        can_comment=True,
-        can_edit=request.user.has_perm("cocreation.change_proposal", proposal),
-        can_moderate=request.user.has_perm("cocreation.moderate"),
-        comment_form=form,
-        support_open=process.allows("support"),
-    )
-    return render(request, "cocreation/proposal_detail.html", context, status=400)
+    return _proposal_page(request, process, proposal, comment_form=form, status=400)
 
 
 @login_required

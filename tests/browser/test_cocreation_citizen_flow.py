@@ -73,8 +73,7 @@ def test_a_citizen_proposes_supports_and_finds_the_commitment(page, live_server,
     page.wait_for_load_state("load")
     assert page.url.endswith(f"{base}/propuestas/nueva/")
     assert "Recepción de propuestas" in page.inner_text(".process-banner")
-    # Audited on a fresh load: base.html's message list (<ul role="status">) fails axe's "listitem" rule,
-    # which is the shared layout's to fix, not this page's.
+    # Audited on a fresh load too (the form as anyone opening it sees it).
     visit(page, f"{base}/propuestas/nueva/")
     assert_no_axe_violations(page, "new proposal form")
 
