@@ -8,7 +8,7 @@ PORT ?= 8000
 # Extra pytest arguments, e.g. make test PYTEST_ARGS='-k search'
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast test-browser lint format bench install node messages clean
+.PHONY: run test test-fast test-browser lint format bench load install node messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,8 +51,14 @@ format: install
 	@$(VENV)/bin/ruff check --fix .
 	@$(VENV)/bin/ruff format .
 
+# Every benchmark: the pages on a national-scale registry (SQLite and PostgreSQL), then the load test.
 bench: install
 	@$(PY) -m bench.run
+	@$(PY) -m bench.load
+
+# The load test alone (gunicorn + PostgreSQL + wrk; nginx as the ceiling). FAULTS=1 adds the fault run.
+load: install
+	@$(PY) -m bench.load $(if $(FAULTS),--faults,)
 
 messages: install
 	@DJANGO_DEBUG=1 $(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench
