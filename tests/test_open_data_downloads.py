@@ -122,7 +122,7 @@ def test_the_dcat_catalogue_lists_a_dataset_per_resource_with_its_distributions(
 
 
 def test_the_open_data_page_links_every_format(client, data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         page = client.get("/datos-abiertos/").content.decode()
     assert "todavía no hay una" in page
     export.build()
@@ -131,3 +131,4 @@ def test_the_open_data_page_links_every_format(client, data, django_assert_max_n
     for name in REGISTRY:
         assert f"/datos-abiertos/{name}.csv" in page
     assert "/planes/5/feed/" in page
+    assert "/mesa/sesiones.ics" in page

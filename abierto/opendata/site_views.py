@@ -14,7 +14,10 @@ from abierto.plans.models import ActionPlan
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
+    from abierto.cocreation.models import CoCreationProcess
+
     plans = ActionPlan.objects.select_related("government").order_by("government__name", "-start_year", "kind")
+    processes = CoCreationProcess.objects.order_by("-created_at", "pk").only("slug", "title")
     return render(
         request,
         "opendata/index.html",
@@ -22,6 +25,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "package": export.latest(),
             "resources": list(REGISTRY.values()),
             "plans": plans,
+            "processes": processes,
             "site_url": settings.ABIERTO_SITE_URL,
         },
     )
