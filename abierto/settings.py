@@ -4,6 +4,7 @@ Outside development (DJANGO_DEBUG unset) a secret key must be given and DEBUG is
 SQLite is the default database; PostgreSQL is used when DATABASE_URL is set.
 """
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -272,6 +273,16 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "abierto"}}
+# How many reverse proxies (nginx, a load balancer) stand in front of the app servers: the visitor's address for
+# the rate limits is then read from X-Forwarded-For. 0 (the default) uses the connection's address.
+ABIERTO_TRUSTED_PROXIES = int(os.environ.get("ABIERTO_TRUSTED_PROXIES", "0"))
+# Co-creation rate limits, as JSON {action: [per account, per address, window seconds]}, e.g.
+# {"support": [30, 300, 600]}; the defaults are in abierto/cocreation/ratelimit.py.
+if os.environ.get("ABIERTO_COCREATION_RATES"):
+    ABIERTO_COCREATION_RATES = {
+        action: tuple(int(n) for n in limits)
+        for action, limits in json.loads(os.environ["ABIERTO_COCREATION_RATES"]).items()
+    }
 ABIERTO_PAGE_CACHE_SECONDS = int(os.environ.get("ABIERTO_PAGE_CACHE_SECONDS", "0" if TESTING else "120"))
 
 # The site's home government (its plans lead the home page). Other members' plans are browsable.

@@ -230,3 +230,21 @@ def test_editing_or_answering_a_stale_copy_never_overwrites_the_count(
     stale.support_count = 0  # a copy read before the support
     services.respond(proposal=stale, actor=secretariat, kind="not_adopted", text="Fuera del alcance")
     assert Proposal.objects.get(pk=proposal.pk).support_count == 1
+
+
+@pytest.mark.parametrize(
+    "proxies, forwarded, expected",
+    [
+        (0, "203.0.113.9", "10.0.0.2"),  # no proxy trusted: the header is ignored
+        (1, "203.0.113.9", "203.0.113.9"),  # behind nginx: the address nginx saw
+        (1, "198.51.100.7, 203.0.113.9", "203.0.113.9"),  # a forged entry on the left is ignored
+        (2, "198.51.100.7, 203.0.113.9", "198.51.100.7"),  # behind a balancer and nginx
+        (2, "203.0.113.9", "10.0.0.2"),  # fewer entries than proxies: the connection's address
+    ],
+)
+def test_the_rate_limits_count_the_visitors_address_behind_trusted_proxies(settings, rf, proxies, forwarded, expected):
+    from abierto.cocreation import ratelimit
+
+    settings.ABIERTO_TRUSTED_PROXIES = proxies
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
+    assert ratelimit.client_ip(request) == expected

@@ -45,6 +45,14 @@ def _hit(key: str, limit: int, window: int) -> bool:
 
 
 def client_ip(request) -> str:
+    """The visitor's address. Behind ``ABIERTO_TRUSTED_PROXIES`` reverse proxies (nginx, a load balancer), each
+    of which appends the address it received the request from to X-Forwarded-For, that is the entry that many
+    places from the end: entries further left were written by the client and can be forged."""
+    proxies = int(getattr(settings, "ABIERTO_TRUSTED_PROXIES", 0))
+    if proxies > 0:
+        chain = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(chain) >= proxies:
+            return chain[-proxies]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

@@ -1,6 +1,6 @@
 """``manage.py send_reminders``: queue the daily checks (overdue milestones, reporting deadlines),
-the daily digests and the day's open-data export. Run it once a day from cron or a systemd timer; running it twice the same
-day queues nothing new."""
+the daily digests and the day's open-data export. Run it once a day from cron or a systemd timer;
+running it twice the same day queues nothing new."""
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
