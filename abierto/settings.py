@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "abierto.core.middleware.ChosenLanguageMiddleware",
+    "abierto.core.middleware.RefuseNulMiddleware",
     # Anonymous public pages from the cache (abierto/core/pagecache.py); everything else passes through.
     "abierto.core.pagecache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",

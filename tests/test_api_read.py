@@ -194,3 +194,18 @@ def test_the_documentation_page_lists_every_resource_and_field(client, django_as
         assert f'id="{resource.name}"' in page
         for column in resource.columns:
             assert f"<code>{column.name}</code>" in page
+
+
+@pytest.mark.parametrize(
+    "moment", ["4415-10-09T19:04:07-21:53", "0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00"]
+)
+def test_odd_but_valid_moments_are_answered_never_a_server_error(client, commitments, moment):
+    response = client.get("/api/v1/plans/", {"updated_since": moment})
+    assert response.status_code in (200, 400)
+
+
+def test_a_nul_character_in_the_address_is_a_clear_400(client, commitments):
+    response = client.get("/api/v1/institutions/?branch=a%00b")
+    assert response.status_code == 400
+    assert "carácter nulo" in response.content.decode()
+    assert client.get("/buscar/?q=%00").status_code == 400

@@ -134,3 +134,10 @@ def test_a_report_cannot_be_submitted_without_the_required_fields(client, implem
     assert response.status_code == 400
     assert set(response.json()["error"]["details"]) == {"completion", "results_description"}
     assert ProgressReport.all_objects.get().status == "draft"
+
+
+def test_a_nul_character_is_refused_not_stored(client, implementer, commitment, period):
+    body = {"commitment": commitment.pk, "period": period.pk, "next_steps": "Publicar\x00"}
+    response = _post(client, "/api/v1/me/reports/", body, _auth(implementer))
+    assert response.status_code == 400
+    assert not ProgressReport.all_objects.exists()

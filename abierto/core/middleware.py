@@ -26,3 +26,21 @@ class ChosenLanguageMiddleware:
             response.headers["Vary"] = f"{patch}, Cookie" if patch else "Cookie"
         translation.deactivate()
         return response
+
+
+class RefuseNulMiddleware:
+    """A NUL character in the query string is never meaningful, and PostgreSQL refuses it in text: answer 400 with
+    a reason instead of letting a search or a filter fail deeper down."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.META.get("QUERY_STRING", "") or any("\x00" in v for v in request.GET.values()):
+            from django.http import HttpResponseBadRequest
+            from django.utils.translation import gettext as _
+
+            return HttpResponseBadRequest(
+                _("La dirección contiene un carácter nulo (%00), que no se acepta."), content_type="text/plain"
+            )
+        return self.get_response(request)

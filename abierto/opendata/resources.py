@@ -103,7 +103,11 @@ class Filter:
             moment = datetime.datetime.fromisoformat(raw)
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=datetime.UTC)
-            return moment
+            try:
+                # In UTC: PostgreSQL refuses offsets beyond ±15:59 that Python accepts.
+                return moment.astimezone(datetime.UTC)
+            except OverflowError:
+                raise ValueError(raw) from None
         return raw
 
 

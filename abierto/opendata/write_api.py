@@ -72,7 +72,19 @@ def _body(request: HttpRequest) -> dict[str, Any]:
         raise ApiError(400, "invalid_json", _("El cuerpo no es JSON válido.")) from None
     if not isinstance(data, dict):
         raise ApiError(400, "invalid_json", _("El cuerpo debe ser un objeto JSON."))
+    if _has_nul(data):
+        raise ApiError(400, "invalid", _("El texto no puede contener el carácter nulo."))
     return data
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
 
 
 def _date(value: Any, field: str) -> datetime.date | None:
@@ -288,6 +300,8 @@ def my_report_files(request: HttpRequest, pk: int) -> HttpResponse:
     title = (request.POST.get("title") or "").strip()
     if upload is None or not title:
         raise ApiError(400, "invalid", _("Envíe «file» y «title» como multipart/form-data."))
+    if any(_has_nul(value) for value in request.POST.values()):
+        raise ApiError(400, "invalid", _("El texto no puede contener el carácter nulo."))
     milestone = None
     if request.POST.get("milestone"):
         raw = request.POST["milestone"]
