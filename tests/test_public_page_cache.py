@@ -89,3 +89,27 @@ def test_private_areas_and_pages_with_a_form_token_are_not_cached(client, plan):
     for url in ("/cuentas/ingresar/", "/seguimiento/", "/salud/"):
         client.get(url)
         assert "X-Abierto-Cache" not in client.get(url), url
+
+
+def test_a_support_drops_the_co_creation_pages_but_not_the_registry(client, plan, participant, secretariat):
+    import datetime
+
+    from django.utils import timezone
+
+    from abierto.cocreation import services as cocreation
+    from abierto.cocreation.testing import make_process, make_proposal
+
+    process = make_process(plan, slug="consulta", start=timezone.localdate() - datetime.timedelta(days=25), days=10)
+    process.stages.update(allows_support=True)
+    proposal = make_proposal(process, secretariat, title="Datos abiertos del aire")
+    registry, listing = "/planes/5/", "/cocreacion/consulta/propuestas/"
+    for url in (registry, listing):
+        client.get(url)
+        assert client.get(url)["X-Abierto-Cache"] == "hit", url
+
+    cocreation.support(proposal=proposal, actor=participant)
+
+    assert client.get(registry)["X-Abierto-Cache"] == "hit"
+    page = client.get(listing)
+    assert page["X-Abierto-Cache"] == "miss"
+    assert "1 apoyo" in page.content.decode()

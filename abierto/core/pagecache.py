@@ -3,9 +3,13 @@
 - Only anonymous GET/HEAD requests without a session are served from it, and only answers that are safe to
   share: status 200, no cookie set (so no CSRF token or message inside), not streamed, not marked private.
 - The key holds the path with its query, the language, the day (so "overdue" marks move at midnight) and the
-  version of the public data. Every committed write to a public model (post_save, post_delete, m2m_changed in the
-  apps of ``PUBLIC_APPS``) raises the version once per transaction, after the commit: a reader can never cache
-  the old data under the new version.
+  versions of the public data the page is built from. Every committed write to a public model (post_save,
+  post_delete, m2m_changed) raises the version of its scope once per transaction, after the commit: a reader can
+  never cache the old data under the new version.
+- Scopes keep a busy consultation from emptying the whole cache: a support or a comment raises only
+  "participation", which the co-creation pages (and the forum's standards page) depend on, while the registry's
+  pages, the bulk of the traffic, stay cached. ``SCOPE_OF_MODEL`` and ``SCOPES_OF_PATH`` say what depends on
+  what; a page not listed depends on every scope.
 - Entries also expire after ``ABIERTO_PAGE_CACHE_SECONDS``, for what depends on the clock within a day (a
   co-creation stage that opens at 09:00).
 
@@ -21,56 +25,87 @@ from django.db import connection, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-PUBLIC_APPS = {
-    "plans",
-    "institutions",
-    "assessments",
-    "monitoring",
-    "forum",
-    "cocreation",
-    "selfassessments",
-    "opendata",
+# The scope of each public app; co-creation's participation models have their own scope (below).
+SCOPE_OF_APP = {
+    "plans": "registry",
+    "institutions": "registry",
+    "assessments": "registry",
+    "monitoring": "registry",
+    "selfassessments": "registry",
+    "opendata": "registry",
+    "forum": "forum",
+    "cocreation": "cocreation",
 }
+PUBLIC_APPS = set(SCOPE_OF_APP)
+SCOPE_OF_MODEL = {
+    ("cocreation", name): "participation"
+    for name in ("proposal", "proposallink", "proposalfile", "support", "comment", "flag", "participation")
+}
+SCOPES = ("registry", "forum", "cocreation", "participation")
+# Longest prefix first. The registry's pages show links to a plan's process and its standards page, so they
+# depend on co-creation's structure and on the forum, never on each support or comment.
+SCOPES_OF_PATH = (
+    ("/mesa/estandares/", SCOPES),
+    ("/mesa/", ("registry", "forum", "cocreation")),
+    ("/cocreacion/", SCOPES),
+    ("/", ("registry", "forum", "cocreation")),
+)
 SKIP_PREFIXES = ("/admin/", "/cuentas/", "/seguimiento/", "/avisos/", "/static/", "/media/", "/salud/", "/idioma/")
 PRIVATE_COOKIES = ("sessionid", "messages")
 HEADER = "X-Abierto-Cache"
 
 
-def current_version() -> int:
+def versions() -> dict[str, int]:
     from abierto.core.models import DataVersion
 
-    row = DataVersion.objects.filter(pk=1).values_list("counter", flat=True).first()
-    return row or 0
+    return dict(DataVersion.objects.values_list("scope", "counter"))
 
 
-def bump() -> None:
-    """Raise the public-data version now (callers inside a transaction use :func:`bump_on_commit`)."""
+def current_version(scope: str = "registry") -> int:
+    return versions().get(scope, 0)
+
+
+def bump(scope: str = "registry") -> None:
+    """Raise a scope's version now (callers inside a transaction use :func:`bump_on_commit`)."""
     from abierto.core.models import DataVersion
 
-    updated = DataVersion.objects.filter(pk=1).update(counter=models.F("counter") + 1)
-    if not updated:
-        DataVersion.objects.get_or_create(pk=1, defaults={"counter": 1})
+    if not DataVersion.objects.filter(scope=scope).update(counter=models.F("counter") + 1):
+        _row, created = DataVersion.objects.get_or_create(scope=scope, defaults={"counter": 1})
+        if not created:
+            DataVersion.objects.filter(scope=scope).update(counter=models.F("counter") + 1)
 
 
-def _bump_after_commit() -> None:
-    bump()
+class _AfterCommit:
+    """The pending bump of one scope in the current transaction (one callback per scope)."""
+
+    def __init__(self, scope: str) -> None:
+        self.scope = scope
+
+    def __call__(self) -> None:
+        bump(self.scope)
 
 
-def bump_on_commit() -> None:
-    """Once per transaction, after it commits; at once outside a transaction. A rollback drops the pending
-    callback with everything else, so nothing is left behind."""
+def bump_on_commit(scope: str = "registry") -> None:
+    """Once per scope and transaction, after it commits; at once outside a transaction. A rollback drops the
+    pending callback with everything else, so nothing is left behind."""
     if not connection.in_atomic_block:
-        bump()
+        bump(scope)
         return
-    if any(entry[1] is _bump_after_commit for entry in connection.run_on_commit):
-        return
-    transaction.on_commit(_bump_after_commit)
+    for entry in connection.run_on_commit:
+        if isinstance(entry[1], _AfterCommit) and entry[1].scope == scope:
+            return
+    transaction.on_commit(_AfterCommit(scope))
+
+
+def scope_of(meta) -> str | None:
+    return SCOPE_OF_MODEL.get((meta.app_label, meta.model_name)) or SCOPE_OF_APP.get(meta.app_label)
 
 
 def _changed(sender, **kwargs) -> None:
     meta = getattr(sender, "_meta", None)
-    if meta is not None and meta.app_label in PUBLIC_APPS:
-        bump_on_commit()
+    scope = scope_of(meta) if meta is not None else None
+    if scope is not None:
+        bump_on_commit(scope)
 
 
 def connect_signals() -> None:
@@ -94,8 +129,16 @@ def _cacheable_response(response) -> bool:
     return not any(word in control for word in ("private", "no-store", "no-cache"))
 
 
-def _key(request, version: int) -> str:
-    raw = f"{request.get_full_path()}|{getattr(request, 'LANGUAGE_CODE', '')}|{timezone.localdate()}|{version}"
+def scopes_of_path(path: str) -> tuple[str, ...]:
+    for prefix, scopes in SCOPES_OF_PATH:
+        if path.startswith(prefix):
+            return scopes
+    return SCOPES
+
+
+def _key(request, known: dict[str, int]) -> str:
+    stamp = ",".join(f"{scope}{known.get(scope, 0)}" for scope in scopes_of_path(request.path))
+    raw = f"{request.get_full_path()}|{getattr(request, 'LANGUAGE_CODE', '')}|{timezone.localdate()}|{stamp}"
     return "abierto:page:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
@@ -107,7 +150,7 @@ class PublicPageCacheMiddleware:
         seconds = getattr(settings, "ABIERTO_PAGE_CACHE_SECONDS", 120)
         if not seconds or not _cacheable_request(request):
             return self.get_response(request)
-        key = _key(request, current_version())
+        key = _key(request, versions())
         cached = cache.get(key)
         if cached is not None:
             cached[HEADER] = "hit"
