@@ -160,6 +160,15 @@ class ProposalPage:
     merged_from: list[Proposal] = field(default_factory=list)
 
 
+def proposal_for_action(process: CoCreationProcess, pk: int) -> Proposal:
+    """The proposal a support or a comment is about: one query, without what only its page shows."""
+    proposal = Proposal.objects.select_related("author").filter(process=process, pk=pk).first()
+    if proposal is None:
+        raise Http404(_("No existe esa propuesta."))
+    proposal.process = process
+    return proposal
+
+
 def proposal_by_id(process: CoCreationProcess, pk: int) -> Proposal:
     proposal = (
         Proposal.objects.select_related(

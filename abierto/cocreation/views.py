@@ -295,7 +295,7 @@ def proposal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def proposal_support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     process = selectors.process_by_slug(slug)
-    proposal = selectors.proposal_by_id(process, pk)
+    proposal = selectors.proposal_for_action(process, pk)
     withdrawing = request.POST.get("accion") == "retirar"
     try:
         ratelimit.check("support", user=request.user, ip=ratelimit.client_ip(request))
@@ -312,7 +312,7 @@ def proposal_support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         status = (
             429 if isinstance(error, ratelimit.RateLimited) else 403 if isinstance(error, PermissionDenied) else 409
         )
-        return _proposal_page(request, process, proposal, status=status)
+        return _proposal_page(request, process, selectors.proposal_by_id(process, pk), status=status)
     target = request.POST.get("volver", "")
     if target.startswith(f"/cocreacion/{process.slug}/") and "//" not in target:
         return redirect(target)
