@@ -37,10 +37,17 @@ class RefuseNulMiddleware:
 
     def __call__(self, request):
         if "\x00" in request.META.get("QUERY_STRING", "") or any("\x00" in v for v in request.GET.values()):
-            from django.http import HttpResponseBadRequest
+            from django.http import HttpResponseBadRequest, JsonResponse
             from django.utils.translation import gettext as _
 
-            return HttpResponseBadRequest(
-                _("La dirección contiene un carácter nulo (%00), que no se acepta."), content_type="text/plain"
-            )
+            message = _("La dirección contiene un carácter nulo (%00), que no se acepta.")
+            if request.path.startswith("/api/"):  # the API's own error format
+                response = JsonResponse(
+                    {"error": {"code": "invalid_parameter", "message": message, "details": {}}},
+                    json_dumps_params={"ensure_ascii": False},
+                )
+                response.status_code = 400
+                response["Access-Control-Allow-Origin"] = "*"
+                return response
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
