@@ -226,7 +226,6 @@ def test_page_without_query_parameter(client, db):
         "datos & !salud | <->",
         "\\",
         "%s %% {}",
-        "\x00",
         "x" * 500,
         "participación " * 60,
     ],
@@ -234,6 +233,13 @@ def test_page_without_query_parameter(client, db):
 def test_hostile_input_is_harmless(client, corpus, query):
     response = client.get(URL, {"q": query})
     assert response.status_code == 200
+    assert SearchDocument.objects.count() == 6
+
+
+def test_a_nul_character_is_refused_with_a_reason_and_changes_nothing(client, corpus):
+    response = client.get(URL, {"q": "datos\x00"})
+    assert response.status_code == 400
+    assert "carácter nulo" in response.content.decode()
     assert SearchDocument.objects.count() == 6
 
 
