@@ -4,7 +4,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from abierto.accounts.rules import institution_ids
@@ -32,8 +32,12 @@ class Row:
 def _latest_reports(commitment_ids, period_ids) -> dict[tuple[int, int], ProgressReport]:
     """The latest version of each (commitment, period) report, with its number of comments."""
     latest: dict[tuple[int, int], ProgressReport] = {}
+    newer = ProgressReport.all_objects.filter(
+        commitment_id=OuterRef("commitment_id"), period_id=OuterRef("period_id"), version__gt=OuterRef("version")
+    )
     reports = (
         ProgressReport.all_objects.filter(commitment_id__in=commitment_ids, period_id__in=period_ids)
+        .filter(~Exists(newer))  # only the latest version of each: earlier ones are never shown here
         .annotate(n_comments=Count("comments"))
         .only(
             "id",
