@@ -323,24 +323,30 @@ def proposal_support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def proposal_comment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     process = selectors.process_by_slug(slug)
-    proposal = selectors.proposal_by_id(process, pk)
+    proposal = selectors.proposal_for_action(process, pk)
     form = CommentForm(request.POST, proposal=proposal)
-    if form.is_valid():
-        try:
-            ratelimit.check("comment", user=request.user, ip=ratelimit.client_ip(request))
-            comment = services.add_comment(
-                actor=request.user,
-                text=form.cleaned_data["text"],
-                proposal=proposal,
-                parent=form.cleaned_data["parent"],
-            )
-        except (ratelimit.RateLimited, ValidationError, PermissionDenied) as error:
-            form.add_error(None, _error_text(error))
-        else:
-            messages.success(request, _("Su comentario está publicado."))
-            return redirect(f"{proposal.get_absolute_url()}#comentario-{comment.pk}")
+    comment = _post_comment(request, form, proposal=proposal)
+    if comment is not None:
+        return redirect(f"{proposal.get_absolute_url()}#comentario-{comment.pk}")
     # Refused: the page again, with what was typed and the reason.
-    return _proposal_page(request, process, proposal, comment_form=form, status=400)
+    return _proposal_page(request, process, selectors.proposal_by_id(process, pk), comment_form=form, status=400)
+
+
+def _post_comment(request: HttpRequest, form, **target):
+    """Publish the comment of a valid form on ``target`` (a proposal or a commitment), within the rate limit;
+    None, with the reason added to the form, when it is refused."""
+    if not form.is_valid():
+        return None
+    try:
+        ratelimit.check("comment", user=request.user, ip=ratelimit.client_ip(request))
+        comment = services.add_comment(
+            actor=request.user, text=form.cleaned_data["text"], parent=form.cleaned_data["parent"], **target
+        )
+    except (ratelimit.RateLimited, ValidationError, PermissionDenied) as error:
+        form.add_error(None, _error_text(error))
+        return None
+    messages.success(request, _("Su comentario está publicado."))
+    return comment
 
 
 @login_required
@@ -509,20 +515,9 @@ def commitment_comments(request: HttpRequest, plan_slug: str, code: str) -> Http
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"/cuentas/ingresar/?next={request.path}")
-        if form.is_valid():
-            try:
-                ratelimit.check("comment", user=request.user, ip=ratelimit.client_ip(request))
-                comment = services.add_comment(
-                    actor=request.user,
-                    text=form.cleaned_data["text"],
-                    commitment=commitment,
-                    parent=form.cleaned_data["parent"],
-                )
-            except (ratelimit.RateLimited, ValidationError, PermissionDenied) as error:
-                form.add_error(None, _error_text(error))
-            else:
-                messages.success(request, _("Su comentario está publicado."))
-                return redirect(f"{request.path}#comentario-{comment.pk}")
+        comment = _post_comment(request, form, commitment=commitment)
+        if comment is not None:
+            return redirect(f"{request.path}#comentario-{comment.pk}")
         status = 400
     comments = selectors.comment_threads(
         list(commitment.cocreation_comments.select_related("author").order_by("created_at", "id"))

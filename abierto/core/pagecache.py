@@ -36,7 +36,6 @@ SCOPE_OF_APP = {
     "forum": "forum",
     "cocreation": "cocreation",
 }
-PUBLIC_APPS = set(SCOPE_OF_APP)
 SCOPE_OF_MODEL = {
     ("cocreation", name): "participation"
     for name in ("proposal", "proposallink", "proposalfile", "support", "comment", "flag", "participation")

@@ -154,6 +154,15 @@ def _file_or_url(row: Any) -> str | None:
 
 ID = Column("id", "integer", "Identificador interno, estable.", "Internal identifier, stable.", nullable=False)
 UPDATED = Column("updated_at", "datetime", "Última modificación.", "Last modified.")
+COMMITMENT = Column("commitment", "integer", "Compromiso (id).", "Commitment (id).", "commitment_id", nullable=False)
+PLAN = Column("plan", "string", "Identificador del plan.", "Plan identifier.", "plan.slug", nullable=False)
+BY_COMMITMENT = Filter("commitment", "commitment_id", "integer", "Compromiso (id).", "Commitment (id).")
+BY_PLAN = Filter("plan", "plan__slug", "string", "Identificador del plan.", "Plan identifier.")
+BY_COMMITMENT_PLAN = Filter("plan", "commitment__plan__slug", "string", "Identificador del plan.", "Plan identifier.")
+BY_GOVERNMENT = Filter("government", "government__code__iexact", "string", "Código del gobierno.", "Government code.")
+UPDATED_SINCE = Filter(
+    "updated_since", "updated_at__gte", "datetime", "Modificados desde (ISO 8601).", "Modified since (ISO 8601)."
+)
 
 
 def _registry() -> dict[str, Resource]:
@@ -209,7 +218,7 @@ def _registry() -> dict[str, Resource]:
                 Column("website", "string", "Sitio web.", "Website."),
             ),
             filters=(
-                Filter("government", "government__code__iexact", "string", "Código del gobierno.", "Government code."),
+                BY_GOVERNMENT,
                 Filter("branch", "branch", "string", "Poder del Estado o sector.", "Branch of State or sector."),
             ),
             html_url=lambda row: row.get_absolute_url(),
@@ -286,15 +295,9 @@ def _registry() -> dict[str, Resource]:
                 UPDATED,
             ),
             filters=(
-                Filter("government", "government__code__iexact", "string", "Código del gobierno.", "Government code."),
+                BY_GOVERNMENT,
                 Filter("kind", "kind", "string", "Tipo de plan.", "Plan kind."),
-                Filter(
-                    "updated_since",
-                    "updated_at__gte",
-                    "datetime",
-                    "Modificados desde (ISO 8601).",
-                    "Modified since (ISO 8601).",
-                ),
+                UPDATED_SINCE,
             ),
             modified_field="updated_at",
             html_url=lambda row: row.get_absolute_url(),
@@ -311,7 +314,7 @@ def _registry() -> dict[str, Resource]:
             ),
             columns=(
                 ID,
-                Column("plan", "string", "Identificador del plan.", "Plan identifier.", "plan.slug", nullable=False),
+                PLAN,
                 Column(
                     "code",
                     "string",
@@ -387,7 +390,7 @@ def _registry() -> dict[str, Resource]:
                 UPDATED,
             ),
             filters=(
-                Filter("plan", "plan__slug", "string", "Identificador del plan.", "Plan identifier."),
+                BY_PLAN,
                 Filter(
                     "government", "plan__government__code__iexact", "string", "Código del gobierno.", "Government code."
                 ),
@@ -400,13 +403,7 @@ def _registry() -> dict[str, Resource]:
                 ),
                 Filter("policy_area", "policy_areas__slug", "string", "Área de política.", "Policy area."),
                 Filter("ogp_value", "values__value", "string", "Valor OGP.", "OGP value."),
-                Filter(
-                    "updated_since",
-                    "updated_at__gte",
-                    "datetime",
-                    "Modificados desde (ISO 8601).",
-                    "Modified since (ISO 8601).",
-                ),
+                UPDATED_SINCE,
             ),
             modified_field="updated_at",
             html_url=lambda row: row.get_absolute_url(),
@@ -419,9 +416,7 @@ def _registry() -> dict[str, Resource]:
             queryset=lambda: Milestone.objects.select_related("commitment").order_by("pk"),
             columns=(
                 ID,
-                Column(
-                    "commitment", "integer", "Compromiso (id).", "Commitment (id).", "commitment_id", nullable=False
-                ),
+                COMMITMENT,
                 Column("code", "string", "Número del hito.", "Milestone number."),
                 Column("description", "string", "Descripción.", "Description.", nullable=False),
                 Column("expected_output", "string", "Producto entregable.", "Deliverable."),
@@ -440,16 +435,10 @@ def _registry() -> dict[str, Resource]:
                 UPDATED,
             ),
             filters=(
-                Filter("commitment", "commitment_id", "integer", "Compromiso (id).", "Commitment (id)."),
-                Filter("plan", "commitment__plan__slug", "string", "Identificador del plan.", "Plan identifier."),
+                BY_COMMITMENT,
+                BY_COMMITMENT_PLAN,
                 Filter("status", "status", "string", "Estado.", "Status."),
-                Filter(
-                    "updated_since",
-                    "updated_at__gte",
-                    "datetime",
-                    "Modificados desde (ISO 8601).",
-                    "Modified since (ISO 8601).",
-                ),
+                UPDATED_SINCE,
             ),
             modified_field="updated_at",
         ),
@@ -461,9 +450,7 @@ def _registry() -> dict[str, Resource]:
             queryset=lambda: Indicator.objects.order_by("pk"),
             columns=(
                 ID,
-                Column(
-                    "commitment", "integer", "Compromiso (id).", "Commitment (id).", "commitment_id", nullable=False
-                ),
+                COMMITMENT,
                 Column(
                     "level",
                     "string",
@@ -481,7 +468,7 @@ def _registry() -> dict[str, Resource]:
                 Column("frequency", "string", "Frecuencia de medición.", "Measurement frequency."),
                 Column("means_of_verification", "string", "Medios de verificación.", "Means of verification."),
             ),
-            filters=(Filter("commitment", "commitment_id", "integer", "Compromiso (id).", "Commitment (id)."),),
+            filters=(BY_COMMITMENT,),
         ),
         Resource(
             name="measurements",
@@ -506,16 +493,14 @@ def _registry() -> dict[str, Resource]:
             queryset=lambda: Evidence.objects.order_by("pk"),
             columns=(
                 ID,
-                Column(
-                    "commitment", "integer", "Compromiso (id).", "Commitment (id).", "commitment_id", nullable=False
-                ),
+                COMMITMENT,
                 Column("milestone", "integer", "Hito (id), si corresponde.", "Milestone (id), if any.", "milestone_id"),
                 Column("title", "string", "Título.", "Title.", nullable=False),
                 Column("url", "string", "Enlace o archivo.", "Link or file.", _file_or_url),
                 Column("date", "date", "Fecha.", "Date."),
                 Column("description", "string", "Descripción.", "Description."),
             ),
-            filters=(Filter("commitment", "commitment_id", "integer", "Compromiso (id).", "Commitment (id)."),),
+            filters=(BY_COMMITMENT,),
         ),
         Resource(
             name="assessments",
@@ -525,9 +510,7 @@ def _registry() -> dict[str, Resource]:
             queryset=lambda: Assessment.objects.order_by("pk"),
             columns=(
                 ID,
-                Column(
-                    "commitment", "integer", "Compromiso (id).", "Commitment (id).", "commitment_id", nullable=False
-                ),
+                COMMITMENT,
                 Column("specificity", "string", "Especificidad.", "Specificity."),
                 Column("verifiable", "boolean", "Verificable.", "Verifiable."),
                 Column("potential_impact", "string", "Impacto potencial.", "Potential impact."),
@@ -552,7 +535,7 @@ def _registry() -> dict[str, Resource]:
                 Column("source", "string", "Fuente.", "Source."),
                 UPDATED,
             ),
-            filters=(Filter("commitment", "commitment_id", "integer", "Compromiso (id).", "Commitment (id)."),),
+            filters=(BY_COMMITMENT,),
             modified_field="updated_at",
         ),
         Resource(
@@ -563,13 +546,13 @@ def _registry() -> dict[str, Resource]:
             queryset=lambda: ReportingPeriod.objects.select_related("plan").order_by("pk"),
             columns=(
                 ID,
-                Column("plan", "string", "Identificador del plan.", "Plan identifier.", "plan.slug", nullable=False),
+                PLAN,
                 Column("label", "string", "Nombre.", "Name.", nullable=False),
                 Column("start", "date", "Inicio.", "Start.", nullable=False),
                 Column("end", "date", "Término.", "End.", nullable=False),
                 Column("deadline", "date", "Plazo de entrega.", "Deadline.", nullable=False),
             ),
-            filters=(Filter("plan", "plan__slug", "string", "Identificador del plan.", "Plan identifier."),),
+            filters=(BY_PLAN,),
         ),
         Resource(
             name="reports",
@@ -579,9 +562,7 @@ def _registry() -> dict[str, Resource]:
             queryset=lambda: ProgressReport.objects.select_related("commitment__plan").order_by("pk"),
             columns=(
                 ID,
-                Column(
-                    "commitment", "integer", "Compromiso (id).", "Commitment (id).", "commitment_id", nullable=False
-                ),
+                COMMITMENT,
                 Column("period", "integer", "Período de reporte (id).", "Reporting period (id).", "period_id"),
                 Column("period_label", "string", "Período informado.", "Period reported."),
                 Column(
@@ -611,9 +592,9 @@ def _registry() -> dict[str, Resource]:
                 UPDATED,
             ),
             filters=(
-                Filter("commitment", "commitment_id", "integer", "Compromiso (id).", "Commitment (id)."),
+                BY_COMMITMENT,
                 Filter("period", "period_id", "integer", "Período (id).", "Period (id)."),
-                Filter("plan", "commitment__plan__slug", "string", "Identificador del plan.", "Plan identifier."),
+                BY_COMMITMENT_PLAN,
             ),
             modified_field="updated_at",
             html_url=lambda row: row.commitment.get_absolute_url(),
