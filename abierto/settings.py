@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "abierto.jobs",
     "abierto.forum",
     "abierto.cocreation",
+    "abierto.evaluation",
+    "abierto.consultation",
     "abierto.selfassessments",
     "abierto.opendata",
 ]

@@ -11,6 +11,9 @@ urlpatterns = [
     path("seguimiento/", include("abierto.monitoring.urls")),
     path("avisos/", include("abierto.notifications.urls")),
     path("mesa/", include("abierto.forum.urls")),
+    # Evaluation by the forum and the consultation on the draft plan live under their process.
+    path("cocreacion/<slug:slug>/evaluacion/", include("abierto.evaluation.urls")),
+    path("cocreacion/<slug:slug>/consulta/", include("abierto.consultation.urls")),
     path("cocreacion/", include("abierto.cocreation.urls")),
     path("autoevaluaciones/", include("abierto.selfassessments.urls")),
     path("api/", include("abierto.opendata.urls")),

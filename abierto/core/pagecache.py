@@ -35,6 +35,8 @@ SCOPE_OF_APP = {
     "opendata": "registry",
     "forum": "forum",
     "cocreation": "cocreation",
+    "evaluation": "cocreation",
+    "consultation": "participation",
 }
 SCOPE_OF_MODEL = {
     ("cocreation", name): "participation"
