@@ -14,3 +14,7 @@ class CoreConfig(AppConfig):
         from abierto.core import pagecache
 
         pagecache.connect_signals()
+
+        from abierto.core import choices
+
+        choices.install()

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from abierto.accounts.rules import institution_ids
@@ -27,6 +28,10 @@ class Row:
     @property
     def status(self) -> str | None:
         return self.report.status if self.report else None
+
+    @property
+    def form_url(self) -> str:
+        return reverse("monitoring:report_form", args=[self.commitment.pk, self.period.pk])
 
 
 def _latest_reports(commitment_ids, period_ids) -> dict[tuple[int, int], ProgressReport]:
@@ -85,6 +90,7 @@ class Home:
 
 
 HOME_RECENT_DAYS = 90
+HOME_REPORT_FIELDS = ("id", "commitment_id", "period_id", "status", "version", "submitted_at", "entered_on_behalf")
 
 
 def home(user, *, secretariat: bool) -> Home:
@@ -96,20 +102,7 @@ def home(user, *, secretariat: bool) -> Home:
     if ids:
         commitments = list(
             Commitment.objects.filter(lead_institution_id__in=ids)
-            .select_related("plan", "lead_institution")
-            .only(
-                "id",
-                "code",
-                "title",
-                "title_en",
-                "plan_id",
-                "position",
-                "plan__id",
-                "plan__slug",
-                "plan__title",
-                "lead_institution__id",
-                "lead_institution__name",
-            )
+            .only("id", "code", "title", "title_en", "plan_id", "position")
             .order_by("plan_id", "position", "code")
         )
         by_plan: dict[int, list[Commitment]] = defaultdict(list)
@@ -118,20 +111,34 @@ def home(user, *, secretariat: bool) -> Home:
         periods = list(
             ReportingPeriod.objects.filter(plan_id__in=by_plan).select_related("plan").order_by("deadline", "id")
         )
-        latest = _latest_reports([c.pk for c in commitments], [p.pk for p in periods])
         # The home is what is due: current periods in full; for periods whose deadline is long past,
         # only what still needs the implementer (missing, draft, returned). The rest is counted.
+        # Two queries joined on the institution (no list of ids): the reports of past periods that are
+        # done, as keys only, and the latest version of every report the page shows.
         recent = today - datetime.timedelta(days=HOME_RECENT_DAYS)
+        open_work = [Status.DRAFT, Status.CHANGES_REQUESTED]
+        newer = ProgressReport.all_objects.filter(
+            commitment_id=OuterRef("commitment_id"), period_id=OuterRef("period_id"), version__gt=OuterRef("version")
+        )
+        latest = ProgressReport.all_objects.filter(commitment__lead_institution_id__in=ids).filter(~Exists(newer))
+        done_keys = set(
+            latest.filter(period__deadline__lt=recent)
+            .exclude(status__in=open_work)
+            .values_list("commitment_id", "period_id")
+        )
+        shown = {
+            (r.commitment_id, r.period_id): r
+            for r in latest.filter(Q(period__deadline__gte=recent) | Q(status__in=open_work)).only(*HOME_REPORT_FIELDS)
+        }
         for period in periods:
             rows = []
             done = 0
             for c in by_plan[period.plan_id]:
-                report = latest.get((c.pk, period.pk))
-                open_work = report is None or report.status in (Status.DRAFT, Status.CHANGES_REQUESTED)
-                if period.deadline >= recent or open_work:
-                    rows.append(Row(c, period, report, _is_late(period, report, today)))
-                else:
+                if (c.pk, period.pk) in done_keys:
                     done += 1
+                    continue
+                report = shown.get((c.pk, period.pk))
+                rows.append(Row(c, period, report, _is_late(period, report, today)))
             if rows:
                 groups.append(PeriodGroup(period, rows, done))
         returned_rows = [r for g in groups for r in g.rows if r.status == Status.CHANGES_REQUESTED]

@@ -297,15 +297,16 @@ def plan_page(plan: ActionPlan, filters: PlanFilters, *, overdue_limit: int = 25
         groups.sort(key=lambda g: (g.mean is None, -(g.mean or 0), g.label))
         return groups
 
-    branch_labels = dict(Institution.Branch.choices)
-    value_labels = dict(OgpValue.choices)
+    # Labels translated once per page, not once per commitment.
+    branch_labels = {code: str(label) for code, label in Institution.Branch.choices}
+    value_labels = {code: str(label) for code, label in OgpValue.choices}
     by_institution = group(
         lambda c: [c.lead_institution.name] if c.lead_institution else [_("Sin institución responsable")]
     )
     by_branch = group(
-        lambda c: [str(branch_labels[c.lead_institution.branch])] if c.lead_institution else [_("Sin clasificar")]
+        lambda c: [branch_labels[c.lead_institution.branch]] if c.lead_institution else [_("Sin clasificar")]
     )
-    by_value = group(lambda c: [str(value_labels[v]) for v in sorted(c.value_codes)])
+    by_value = group(lambda c: [value_labels[v] for v in sorted(c.value_codes)])
 
     overdue_qs = Milestone.objects.overdue(today).filter(commitment__plan=plan)
     overdue = list(overdue_qs.select_related("commitment").order_by("end_date")[:overdue_limit])
