@@ -3,6 +3,21 @@
 --   LOAD_WRITES: one write per line, tab-separated: path, cookie header, CSRF token, form body (POST)
 -- A request is a write with probability LOAD_WRITE_RATIO while this thread's share of writes lasts.
 -- Writes answer 302 (the form's redirect) when accepted; anything 4xx/5xx is an error.
+-- LOAD_RATE, when set, paces the run: the threads together offer that many requests per second (each thread
+-- hands out time slots to its connections, a connection waits for its slot), instead of sending as fast as
+-- answers come back. wrk measures each request's latency from the moment it is sent.
+
+local ffi = require("ffi")
+ffi.cdef([[
+  typedef struct { long tv_sec; long tv_nsec; } abierto_timespec;
+  int clock_gettime(int clk_id, abierto_timespec *tp);
+]])
+local clock = ffi.new("abierto_timespec")
+
+local function now_ms()
+  ffi.C.clock_gettime(1, clock) -- CLOCK_MONOTONIC
+  return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_nsec) / 1e6
+end
 
 local threads = {}
 local counter = 0
@@ -43,10 +58,26 @@ function init(args)
   next_write = 1
   math.randomseed(1000 + id)
   host = os.getenv("LOAD_HOST")
+  local rate = tonumber(os.getenv("LOAD_RATE") or "0")
+  interval_ms = 0
+  if rate > 0 then
+    interval_ms = 1000 * nthreads / rate
+  end
+  next_slot = 0
   accepted = 0
   refused = 0
   read_ok = 0
   server_errors = 0
+end
+
+function delay()
+  if interval_ms == 0 then
+    return 0
+  end
+  local now = now_ms()
+  local slot = math.max(next_slot, now)
+  next_slot = slot + interval_ms
+  return slot - now
 end
 
 function request()

@@ -9,7 +9,8 @@ in time; beside it the same pages saved as files and served by nginx, the ceilin
 2. gunicorn (``--workers``, DEBUG off, Redis cache when it answers on 127.0.0.1:6379) on 127.0.0.1:8100.
 3. wrk (Debian's package) with ``bench/load.lua``: ``--connections`` concurrent clients for ``--duration`` seconds,
    90 % GETs over every public page type, 10 % POSTs (supports and comments) when the co-creation app can take
-   them. Throughput, p50/p95/p99, errors.
+   them. Throughput, p50/p95/p99, errors. Twice through nginx: saturating (as fast as answers come back: the
+   capacity) and paced at the target's 500 requests per second (its latency at that rate).
 4. The same pages (as anonymous visitors get them) saved to disk and served by nginx on 127.0.0.1:8101 with the
    same wrk read load: the ratio of the app's cached throughput to nginx's.
 5. ``--faults``: another run during which PostgreSQL is restarted and a gunicorn worker is killed; the site must
@@ -40,12 +41,14 @@ PG_SERVER_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.
 PG_DATABASE = "abierto_load"
 APP_PORT = 8100
 NGINX_PORT = 8101  # the saved pages as static files: the ceiling
-PROXY_PORT = 8102  # nginx in front of gunicorn, as deployed (docs/deploy.md): a one-second microcache
+PROXY_PORT = 8102  # nginx in front of gunicorn, as deployed (docs/deploy.md): 30 s copies revalidated by ETag
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 TARGET_RPS = 500.0
 TARGET_P95_MS = 100.0
 TARGET_NGINX_RATIO = 0.30
+# A paced run delivers slightly less than it offers (the first slots of each connection, the last second).
+PACED_TOLERANCE = 0.98
 
 
 class HarnessError(Exception):
@@ -164,9 +167,13 @@ def build_lists(out: Path) -> dict:
         reads += extra_reads
     out.mkdir(parents=True, exist_ok=True)
     (out / "reads.txt").write_text("\n".join(reads) + "\n", encoding="utf-8")
-    third = (len(writes) // 9) * 3  # whole people (three writes each) in each third: one third per run with writes
-    parts = {"writes-proxy.txt": writes[:third], "writes-direct.txt": writes[third : 2 * third]}
-    parts["writes-faults.txt"] = writes[2 * third :]
+    quarter = (len(writes) // 12) * 3  # whole people (three writes each) in each quarter: one per run with writes
+    parts = {
+        "writes-proxy.txt": writes[:quarter],
+        "writes-paced.txt": writes[quarter : 2 * quarter],
+        "writes-direct.txt": writes[2 * quarter : 3 * quarter],
+        "writes-faults.txt": writes[3 * quarter :],
+    }
     for name, part in parts.items():
         (out / name).write_text("\n".join(part) + ("\n" if part else ""), encoding="utf-8")
     return {"reads": len(reads), "writes": len(writes)}
@@ -314,7 +321,8 @@ http {{
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_cache abierto_pages;
             proxy_cache_key "$scheme$host$request_uri|$cookie_django_language";
-            proxy_cache_valid 200 1s;
+            proxy_cache_valid 200 30s;
+            proxy_cache_revalidate on;
             proxy_ignore_headers Cache-Control Expires;
             proxy_cache_bypass $abierto_private;
             proxy_no_cache $abierto_private;
@@ -339,9 +347,17 @@ http {{
 
 
 def run_wrk(
-    port: int, reads_file: Path, duration: int, connections: int, threads: int, writes_file: Path | None, ratio: float
+    port: int,
+    reads_file: Path,
+    duration: int,
+    connections: int,
+    threads: int,
+    writes_file: Path | None,
+    ratio: float,
+    rate: float = 0,
 ) -> dict:
     env = {
+        "LOAD_RATE": str(rate),
         **os.environ,
         "LOAD_READS": str(reads_file),
         "LOAD_WRITES": str(writes_file or ""),
@@ -500,10 +516,22 @@ def main(argv: list[str] | None = None) -> int:
 
         nginx = start_nginx()
         writes = {
-            name: WORK_DIR / f"writes-{name}.txt" if has_writes else None for name in ("proxy", "direct", "faults")
+            name: WORK_DIR / f"writes-{name}.txt" if has_writes else None
+            for name in ("proxy", "paced", "direct", "faults")
         }
         log(f"  mixed load through nginx (as deployed): {args.connections} connections, {args.duration} s…")
         mixed = run_wrk(PROXY_PORT, reads_file, args.duration, args.connections, args.threads, writes["proxy"], 0.10)
+        log(f"  mixed load through nginx, paced at {TARGET_RPS:.0f} req/s: {args.duration} s…")
+        paced = run_wrk(
+            PROXY_PORT,
+            reads_file,
+            args.duration,
+            args.connections,
+            args.threads,
+            writes["paced"],
+            0.10,
+            rate=TARGET_RPS,
+        )
         log(f"  mixed load on gunicorn alone: {args.duration} s…")
         direct = run_wrk(APP_PORT, reads_file, args.duration, args.connections, args.threads, writes["direct"], 0.10)
         log(f"  reads only through nginx: {args.duration} s…")
@@ -525,7 +553,7 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "machine": {"cpu_count": os.cpu_count(), "load_average_1m": round(os.getloadavg()[0], 2)},
                 "setup": {
-                    "server": f"nginx (1 s microcache) in front of gunicorn, {args.workers} sync workers",
+                    "server": f"nginx (30 s copies revalidated by ETag) before gunicorn, {args.workers} sync workers",
                     "database": "PostgreSQL (abierto_load, generate_scale --profile national)",
                     "cache": "Redis" if "REDIS_URL" in env else "process memory",
                     "client": f"wrk, {args.threads} threads, {args.connections} connections, {args.duration} s",
@@ -534,6 +562,7 @@ def main(argv: list[str] | None = None) -> int:
                     "prepared_writes": lists["writes"],
                 },
                 "mixed": mixed,
+                "mixed_paced": paced,
                 "mixed_direct": direct,
                 "app_reads": app_reads,
                 "direct_reads": direct_reads,
@@ -562,15 +591,23 @@ def verdict(ok: bool) -> str:
 
 def print_summary(result: dict, out: Path) -> None:
     mixed, app, ceiling = result["mixed"], result["app_reads"], result["nginx_reads"]
+    paced = result["mixed_paced"]
     rows = [
+        # As fast as answers come back: the capacity. Its latency is mostly queueing behind the writes.
         (
-            "Mixed load (nginx + app)",
+            "Mixed, saturating (nginx + app)",
             mixed,
+            verdict(mixed["rps"] >= TARGET_RPS and mixed["errors"] == 0 and mixed["server_errors"] == 0),
+        ),
+        # The target's own terms: 500 req/s offered, their latency and errors.
+        (
+            f"Mixed, paced at {TARGET_RPS:g}/s (nginx+app)",
+            paced,
             verdict(
-                mixed["rps"] >= TARGET_RPS
-                and mixed["p95_ms"] <= TARGET_P95_MS
-                and mixed["errors"] == 0
-                and mixed["server_errors"] == 0
+                paced["rps"] >= TARGET_RPS * PACED_TOLERANCE
+                and paced["p95_ms"] <= TARGET_P95_MS
+                and paced["errors"] == 0
+                and paced["server_errors"] == 0
             ),
         ),
         ("Mixed load (gunicorn alone)", result["mixed_direct"], ""),
@@ -600,7 +637,10 @@ def print_summary(result: dict, out: Path) -> None:
             f"  writes accepted {faults['writes_accepted']}, rows stored {faults['rows_created']}, "
             f"lost {faults['lost_writes']}"
         )
-    print(f"Targets: ≥{TARGET_RPS:g} req/s, p95 ≤{TARGET_P95_MS:g} ms, zero errors. {out.relative_to(ROOT)}")
+    print(
+        f"Targets: ≥{TARGET_RPS:g} req/s (saturating run), p95 ≤{TARGET_P95_MS:g} ms at {TARGET_RPS:g} req/s "
+        f"(paced run), zero errors. {out.relative_to(ROOT)}"
+    )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponseNotModified
 from django.utils import timezone
+from django.utils.http import parse_etags
 
 # The scope of each public app; co-creation's participation models have their own scope (below).
 SCOPE_OF_APP = {
@@ -49,6 +51,7 @@ SCOPES_OF_PATH = (
     ("/mesa/estandares/", SCOPES),
     ("/mesa/", ("registry", "forum", "cocreation")),
     ("/cocreacion/", SCOPES),
+    ("/api/", SCOPES),  # the read API publishes proposals and their support counts too
     ("/", ("registry", "forum", "cocreation")),
 )
 SKIP_PREFIXES = ("/admin/", "/cuentas/", "/seguimiento/", "/avisos/", "/static/", "/media/", "/salud/", "/idioma/")
@@ -143,7 +146,24 @@ def _key(request, known: dict[str, int]) -> str:
     return "abierto:page:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+def _etag(key: str) -> str:
+    """The validator of a cached page: its key, which changes whenever the data the page shows changes."""
+    return f'"{key[-32:]}"'
+
+
+def _not_modified(etag: str) -> HttpResponseNotModified:
+    response = HttpResponseNotModified()
+    response["ETag"] = etag
+    response[HEADER] = "not-modified"
+    return response
+
+
 class PublicPageCacheMiddleware:
+    """Also answers revalidations: a request whose ``If-None-Match`` holds the page's current validator gets a
+    bodiless 304 at the cost of one query. nginx's cache in front (docs/deploy.md) revalidates this way when its
+    copy expires, so it keeps pages much longer than a second without ever keeping one the data has moved past
+    for longer than its validity."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -152,6 +172,9 @@ class PublicPageCacheMiddleware:
         if not seconds or not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request, versions())
+        etag = _etag(key)
+        if etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
+            return _not_modified(etag)
         cached = cache.get(key)
         if cached is not None:
             cached[HEADER] = "hit"
@@ -160,6 +183,8 @@ class PublicPageCacheMiddleware:
         if _cacheable_response(response):
             if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
                 response.render()
+            if not response.has_header("ETag"):
+                response["ETag"] = etag
             cache.set(key, response, seconds)
             response[HEADER] = "miss"
         return response
