@@ -11,7 +11,7 @@ from urllib.parse import quote
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +60,9 @@ class ActionPlanQuerySet(models.QuerySet):
 
     def national(self) -> "ActionPlanQuerySet":
         return self.filter(kind=ActionPlan.Kind.NATIONAL)
+
+
+_PLAN_URLS: dict[tuple[str, str], str] = {}
 
 
 class ActionPlan(models.Model):
@@ -132,11 +135,15 @@ class ActionPlan(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        # Kept on the instance: a plan page builds one URL per commitment from it.
-        cached = self.__dict__.get("_url")
-        if cached is None or cached[0] != self.slug:
-            cached = self.__dict__["_url"] = (self.slug, reverse("plans:plan_detail", kwargs={"plan_slug": self.slug}))
-        return cached[1]
+        # Every commitment's URL starts with its plan's: lists of commitments (pages, API, exports) build one per
+        # row, each row with its own plan instance, so the answer is kept per slug (and script prefix).
+        key = (get_script_prefix(), self.slug)
+        url = _PLAN_URLS.get(key)
+        if url is None:
+            if len(_PLAN_URLS) > 10_000:
+                _PLAN_URLS.clear()
+            url = _PLAN_URLS[key] = reverse("plans:plan_detail", kwargs={"plan_slug": self.slug})
+        return url
 
     @property
     def period_label(self) -> str:
