@@ -133,8 +133,12 @@ def datapackage(counts: dict[str, int], created: datetime.datetime) -> dict[str,
     return {
         "profile": "tabular-data-package",
         "name": "abierto-datos-abiertos",
-        "title": "Datos abiertos de Estado Abierto: planes, compromisos, hitos, evaluaciones y reportes",
-        "title_en": "Open State open data: plans, commitments, milestones, assessments and reports",
+        "title": (
+            "Datos abiertos de Estado Abierto: planes, compromisos, hitos, evaluaciones, reportes, cocreación y Mesa"
+        ),
+        "title_en": (
+            "Open State open data: plans, commitments, milestones, assessments, reports, co-creation and the forum"
+        ),
         "description": (
             "Todo lo público de la plataforma Abierto. Cada recurso está en CSV (descrito campo por campo), "
             "en JSON y como hoja de abierto.xlsx. Las descripciones de los campos están en español "

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 
 from abierto.assessments.models import Assessment
@@ -67,7 +68,7 @@ def plain(value: Any, kind: str) -> Any:
         return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, models.Model):
+    if isinstance(value, models.Model | Promise):
         return str(value)
     return value
 
@@ -150,6 +151,15 @@ def _choices(choices: type[models.TextChoices]) -> tuple[str, ...]:
 
 def _file_or_url(row: Any) -> str | None:
     return row.href or None
+
+
+def public_name(value: Any) -> str | None:
+    """A person's name as a public page shows it, never an e-mail address (a name can fall back to an
+    account's identifier, which may be one): then nothing."""
+    text = str(value or "").strip()
+    if not text or "@" in text:
+        return None
+    return text
 
 
 ID = Column("id", "integer", "Identificador interno, estable.", "Internal identifier, stable.", nullable=False)
@@ -600,6 +610,12 @@ def _registry() -> dict[str, Resource]:
             html_url=lambda row: row.commitment.get_absolute_url(),
         ),
     ]
+    # Each app's public resources are described beside the others, in a module of their own; imported here,
+    # once the shared pieces above exist, because those modules build on them.
+    from abierto.opendata import cocreation_resources, forum_resources
+
+    resources += cocreation_resources.resources()
+    resources += forum_resources.resources()
     return {resource.name: resource for resource in resources}
 
 
