@@ -44,6 +44,10 @@ SCOPE_OF_MODEL = {
     ("cocreation", name): "participation"
     for name in ("proposal", "proposallink", "proposalfile", "support", "comment", "flag", "participation")
 }
+# The forum's scoring is private until published: a score never drops the registry's or the forum's pages.
+SCOPE_OF_MODEL.update(
+    {("evaluation", name): "participation" for name in ("assignment", "score", "conflictdeclaration")}
+)
 SCOPES = ("registry", "forum", "cocreation", "participation")
 # Longest prefix first. The registry's pages show links to a plan's process and its standards page, so they
 # depend on co-creation's structure and on the forum, never on each support or comment.
