@@ -78,7 +78,7 @@ def test_the_xlsx_workbook(client, process):
     assert summary["Ocultos por moderación"] == 1
     assert summary["Por responder (recibidos menos ocultos)"] == 2
     assert summary["Respondidos"] == 1
-    assert summary["% respondido"] == 50.0
+    assert summary["Respondido (%)"] == 50.0
     assert summary["Personas"] == 2
     assert summary["Inicio de la consulta"] == datetime.datetime(2026, 4, 20)
     assert wb["Resumen"].freeze_panes == "A2" and wb["Resumen"]["A1"].font.bold

@@ -29,8 +29,11 @@ def is_secretariat(user) -> bool:
         return False
     if user.is_superuser or any(r.kind == Role.Kind.SECRETARIAT for r in _active_roles(user)):
         return True
-    # Staff accounts created before roles existed, or through the admin's groups.
-    return user.groups.filter(name=SECRETARIAT).exists()
+    # Staff accounts created before roles existed, or through the admin's groups (read once per request too).
+    in_group = getattr(user, "_abierto_secretariat_group", None)
+    if in_group is None:
+        in_group = user._abierto_secretariat_group = user.groups.filter(name=SECRETARIAT).exists()
+    return in_group
 
 
 @rules.predicate

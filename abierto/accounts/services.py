@@ -212,6 +212,7 @@ def accept(*, invitation: Invitation, user) -> Role:
                 instance=invitation,
                 changes={"accepted_at": [None, invitation.accepted_at.isoformat()]},
             )
-    if hasattr(user, "_abierto_roles"):
-        del user._abierto_roles
+    for cached in ("_abierto_roles", "_abierto_secretariat_group"):
+        if hasattr(user, cached):
+            delattr(user, cached)
     return role

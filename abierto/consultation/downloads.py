@@ -29,7 +29,7 @@ def _figure_headers() -> list[str]:
         _("Por responder (recibidos menos ocultos)"),
         _("Respondidos"),
         _("Sin respuesta"),
-        _("% respondido"),
+        _("Respondido (%)"),
         _("Personas"),
     ]
 
