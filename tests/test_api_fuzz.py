@@ -1,5 +1,7 @@
 """Fuzzing the API from its own OpenAPI document (schemathesis): whatever the query, path or body, the server
-never answers 5xx, and what it answers conforms to the document."""
+never answers 5xx, and what it answers conforms to the document. The sample data gives every resource rows
+(co-creation, its tables, the evaluation, the consultation, the forum), hidden and answered ones included, so
+the answers checked are real rows, not empty lists."""
 
 import pytest
 import schemathesis
@@ -8,6 +10,13 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from abierto.accounts import tokens
+from abierto.cocreation import services as cocreation
+from abierto.cocreation.testing import make_process, make_proposal, make_table
+from abierto.consultation import services as consultation
+from abierto.consultation.testing import make_answer, make_comment
+from abierto.evaluation.models import Criterion, Publication, PublishedResult
+from abierto.forum import services as forum_services
+from abierto.forum.testing import give_seat, make_forum, seat
 from abierto.monitoring.models import ReportingPeriod
 
 APP = get_wsgi_application()
@@ -29,14 +38,75 @@ def _keep_the_test_connection():
     signals.request_finished.connect(close_old_connections)
 
 
+def _cocreation(plan, commitment, participant, secretariat) -> None:
+    """A process with a visible, a hidden and a draft proposal, a response, a published and a draft table, the
+    evaluation's published results and the consultation's comments (one answered, one hidden)."""
+    import datetime
+    from decimal import Decimal
+
+    process = make_process(plan, template="fifth", start=datetime.date(2026, 3, 1), slug="quinto-plan")
+    visible = make_proposal(process, participant, title="Calidad del aire")
+    hidden = make_proposal(process, participant, title="Título ofensivo")
+    make_proposal(process, participant, title="Borrador", published=False)
+    cocreation.respond(proposal=visible, actor=secretariat, kind="adopted", commitment=commitment)
+    cocreation.hide(actor=secretariat, proposal=hidden, reason="Moderada")
+    make_table(process, participation={"academia": 3, "public": 2}, proposals=[visible, hidden], commitment=commitment)
+    make_table(process, title="Mesa en preparación", published=False, place="", online_url="https://example.cl/m")
+    Criterion.objects.create(process=process, position=1, name="Ambición", weight=Decimal("2"))
+    publication = Publication.objects.create(process=process, note="Resultados.")
+    PublishedResult.objects.create(publication=publication, proposal=visible, rank=1, score=Decimal("75.5"))
+    PublishedResult.objects.create(publication=publication, proposal=hidden, evaluations=0)
+    answered = make_comment(process, commitment, participant, body="Falta un plazo.")
+    make_answer(answered, secretariat)
+    moderated = make_comment(process, commitment, participant, section="hitos", body="Texto ofensivo")
+    consultation.hide(comment=moderated, reason="Moderado", actor=secretariat)
+
+
+def _forum(implementer, secretariat) -> None:
+    """A forum with two seats, a held session with attendance, a closed vote and an agreement followed up."""
+    import datetime
+
+    forum = make_forum(voting=2, voice_only=0, observers=0)
+    give_seat(seat(forum, "Voto 1"), implementer)
+    give_seat(seat(forum, "Voto 2"), name="Ana Pérez Soto")
+    session = forum_services.convene_session(
+        actor=secretariat,
+        forum=forum,
+        date=datetime.date(2026, 3, 10),
+        place="Teatinos 92",
+        agenda=forum_services.parse_agenda("Cronograma"),
+        send=False,
+    )
+    forum_services.advance_session(actor=secretariat, session=session)
+    for name in ("Voto 1", "Voto 2"):
+        forum_services.record_attendance(
+            actor=secretariat, session=session, seat=seat(forum, name), status="in_person", attended_by="holder"
+        )
+    motion = forum_services.open_motion(actor=secretariat, session=session, title="Aprobar el cronograma")
+    for name in ("Voto 1", "Voto 2"):
+        forum_services.cast_vote(actor=secretariat, motion=motion, seat=seat(forum, name), choice="yes")
+    forum_services.close_motion(actor=secretariat, motion=motion)
+    agreement = forum_services.create_agreement(
+        actor=secretariat,
+        forum=forum,
+        session=session,
+        text="Enviar el cronograma",
+        responsible_seat=seat(forum, "Voto 2"),
+        asap=True,
+    )
+    forum_services.follow_up_agreement(actor=secretariat, agreement=agreement, status="in_progress", note="Enviado.")
+
+
 @pytest.fixture
-def data(make_plan, make_commitment, make_milestone, lead_institution):
+def data(make_plan, make_commitment, make_milestone, lead_institution, participant, implementer, secretariat):
     import datetime
 
     plan = make_plan(number=5, start=2020, end=2022)
     for n in range(3):
         commitment = make_commitment(plan, code=f"C{n}", title=f"Compromiso {n}", lead_institution=lead_institution)
         make_milestone(commitment, description=f"Hito {n}")
+    _cocreation(plan, commitment, participant, secretariat)
+    _forum(implementer, secretariat)
     ReportingPeriod.objects.create(
         plan=plan,
         label="2021",
@@ -68,3 +138,32 @@ def test_the_read_api_never_fails_and_keeps_its_word(case, data):
 def test_the_write_api_never_fails_whatever_it_is_sent(case, data, key):
     response = case.call(headers={"Authorization": f"Bearer {key}"})
     assert response.status_code < 500, response.text[:500]
+
+
+FILLED = (
+    "cocreation-processes",
+    "proposals",
+    "responses",
+    "cocreation-tables",
+    "cocreation-table-participation",
+    "cocreation-table-proposals",
+    "evaluation-publications",
+    "evaluation-results",
+    "evaluation-criteria",
+    "consultation-comments",
+    "consultation-section-versions",
+    "forums",
+    "forum-seat-terms",
+    "forum-sessions",
+    "forum-attendance",
+    "forum-motions",
+    "forum-votes",
+    "forum-agreements",
+    "forum-agreement-notes",
+)
+
+
+@pytest.mark.django_db
+def test_the_sample_data_gives_the_participation_and_forum_resources_rows(client, data):
+    empty = [name for name in FILLED if not client.get(f"/api/v1/{name}/").json()["results"]]
+    assert empty == []

@@ -612,9 +612,10 @@ def _registry() -> dict[str, Resource]:
     ]
     # Each app's public resources are described beside the others, in a module of their own; imported here,
     # once the shared pieces above exist, because those modules build on them.
-    from abierto.opendata import cocreation_resources, forum_resources
+    from abierto.opendata import cocreation_resources, forum_resources, participation_resources
 
     resources += cocreation_resources.resources()
+    resources += participation_resources.resources()
     resources += forum_resources.resources()
     return {resource.name: resource for resource in resources}
 
