@@ -51,10 +51,12 @@ format: install
 	@$(VENV)/bin/ruff check --fix .
 	@$(VENV)/bin/ruff format .
 
-# Every benchmark: the pages on a national-scale registry (SQLite and PostgreSQL), then the load test.
+# Every benchmark: the pages on a national-scale registry (SQLite and PostgreSQL), the load test, then the
+# national consultation (100,000 proposals, 1,000,000 people, 3,000,000 supports; bench/README.md).
 bench: install
 	@$(PY) -m bench.run
 	@$(PY) -m bench.load
+	@$(PY) -m bench.cocreation
 
 # The load test alone (gunicorn + PostgreSQL + wrk; nginx as the ceiling). FAULTS=1 adds the fault run.
 load: install

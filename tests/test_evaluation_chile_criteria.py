@@ -47,3 +47,10 @@ def test_loading_again_changes_nothing_and_restores_edited_wording(sixth):
     assert load_chile_criteria() == {"created": 0, "updated": 1, "unchanged": 2}
     assert Criterion.objects.get(position=3).name == "Factibilidad"
     assert Criterion.objects.count() == 3
+
+
+def test_load_chile_loads_the_criteria_after_the_processes(db):
+    from django.core.management import call_command
+
+    call_command("load_chile", stdout=io.StringIO())
+    assert Criterion.objects.filter(process__slug="sexto-plan").count() == 3

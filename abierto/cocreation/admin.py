@@ -1,4 +1,4 @@
-"""The secretariat's back office for co-creation: processes, stages, themes and workshops.
+"""The secretariat's back office for co-creation: processes, stages, themes, workshops and tables.
 
 Proposals, supports, comments and moderation are run from the public pages (through the services),
 so their admin is read-only: counters and responses never change here.
@@ -7,7 +7,18 @@ so their admin is read-only: counters and responses never change here.
 from django.contrib import admin
 
 from abierto.accounts.rules import is_secretariat
-from abierto.cocreation.models import CoCreationProcess, Comment, Flag, Proposal, Stage, Theme, Workshop
+from abierto.cocreation.models import (
+    CoCreationProcess,
+    CoCreationTable,
+    Comment,
+    Flag,
+    Proposal,
+    Stage,
+    TableParticipation,
+    TableProposal,
+    Theme,
+    Workshop,
+)
 from abierto.core.admin import AuditedAdmin
 
 
@@ -51,6 +62,29 @@ class CoCreationProcessAdmin(SecretariatOnly, AuditedAdmin):
 class WorkshopAdmin(SecretariatOnly, AuditedAdmin):
     list_display = ("title", "process", "held_on", "region", "commune", "target_group", "attendance")
     list_filter = ("process",)
+
+
+class TableParticipationInline(SecretariatOnly, admin.TabularInline):
+    model = TableParticipation
+    extra = 0
+
+
+class TableProposalInline(SecretariatOnly, admin.TabularInline):
+    model = TableProposal
+    extra = 0
+    raw_id_fields = ("proposal",)
+
+
+@admin.register(CoCreationTable)
+class CoCreationTableAdmin(SecretariatOnly, AuditedAdmin):
+    """The public pages are the usual way (they check the proposals and keep one audit event per edit)."""
+
+    list_display = ("title", "process", "held_on", "theme", "status", "commitment")
+    list_filter = ("process", "status")
+    exclude = ("proposals",)
+    raw_id_fields = ("commitment",)
+    readonly_fields = ("status", "published_at")
+    inlines = [TableParticipationInline, TableProposalInline]
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

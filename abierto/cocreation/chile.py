@@ -8,7 +8,8 @@
   (seed 000, activity 1.3.3), its nine "Talleres de Estado Abierto" (activity 1.3.2) and the Mesa's
   priority themes (activity 1.3.4). The report gives no dates for the stages after the workshops: they
   stay empty. Workshop dates are those of the report (22 May to 26 July; the year, 2023, is the
-  report's).
+  report's). The same report says the initiatives "fueron discutidas en la siguiente etapa, las mesas de
+  cocreación" (activities 1.3.2 to 1.3.4) but gives no date, theme or count of any table: none is loaded.
 """
 
 import datetime

@@ -308,6 +308,20 @@ class Proposal(models.Model):
             models.Index(fields=["process", "status", "-support_count"], name="proposal_by_support"),
             models.Index(fields=["process", "status", "-submitted_at"], name="proposal_by_date"),
             models.Index(fields=["process", "region"], name="proposal_by_region"),
+            # The public list (published, not hidden: hidden_at IS NULL is an index condition too), by supports (all
+            # or by region) or by date: rows read in the list's order and stopped after one page, the count from the
+            # index alone.
+            models.Index(
+                fields=["process", "status", "hidden_at", "-support_count", "-submitted_at", "-id"],
+                name="proposal_visible_by_support",
+            ),
+            models.Index(
+                fields=["process", "region", "status", "hidden_at", "-support_count", "-submitted_at", "-id"],
+                name="proposal_visible_by_region",
+            ),
+            models.Index(
+                fields=["process", "status", "hidden_at", "-submitted_at", "-id"], name="proposal_visible_by_date"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -539,3 +553,217 @@ class Flag(models.Model):
 
     def __str__(self) -> str:
         return self.reason[:60]
+
+
+# Co-creation tables (mesas de cocreación) ---------------------------------------------------------
+
+
+class TableSector(models.TextChoices):
+    """Who took part in a table. The forum's ``Sector`` counts seats by branch of the State; a table
+    counts people as the co-creation reports do, so it has its own short list."""
+
+    CIVIL_SOCIETY = "civil_society", _("Sociedad civil")
+    ACADEMIA = "academia", _("Academia")
+    PUBLIC = "public", _("Sector público")
+    PRIVATE = "private", _("Sector privado")
+    CITIZENS = "citizens", _("Ciudadanía")
+    OTHER = "other", _("Otro")
+
+
+class CoCreationTableQuerySet(models.QuerySet):
+    def published(self) -> "CoCreationTableQuerySet":
+        return self.filter(status=CoCreationTable.Status.PUBLISHED)
+
+
+class CoCreationTable(models.Model):
+    """A co-creation table (mesa de cocreación): people of several sectors discuss proposals and write
+    the draft text of a commitment. Public once the secretariat publishes its results."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Borrador")
+        PUBLISHED = "published", _("Publicada")
+
+    process = models.ForeignKey(
+        CoCreationProcess, verbose_name=_("proceso"), on_delete=models.CASCADE, related_name="tables"
+    )
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("tema"), on_delete=models.SET_NULL, null=True, blank=True, related_name="tables"
+    )
+    title = models.CharField(_("título"), max_length=300)
+    held_on = models.DateField(_("fecha"))
+    starts_at = models.TimeField(_("hora de inicio"), null=True, blank=True)
+    ends_at = models.TimeField(_("hora de término"), null=True, blank=True)
+    place = models.CharField(_("lugar"), max_length=300, blank=True)
+    online_url = models.URLField(_("enlace de la sesión en línea"), max_length=500, blank=True)
+    region = models.CharField(_("región"), max_length=4, choices=territory.REGION_CHOICES, blank=True)
+    commune = models.CharField(_("comuna"), max_length=60, blank=True)
+    facilitator = models.CharField(_("facilitación"), max_length=300, blank=True)
+    summary = models.TextField(_("resumen de la discusión"), blank=True)
+
+    # The draft commitment the table produced, following the commitment template.
+    draft_title = models.CharField(_("título del compromiso propuesto"), max_length=500, blank=True)
+    draft_problem = models.TextField(_("problema que aborda"), blank=True)
+    draft_objective = models.TextField(_("objetivo principal"), blank=True)
+    draft_description = models.TextField(_("descripción"), blank=True)
+    draft_milestones = models.TextField(_("hitos propuestos"), blank=True)
+    commitment = models.ForeignKey(
+        "plans.Commitment",
+        verbose_name=_("compromiso adoptado"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cocreation_tables",
+    )
+
+    proposals = models.ManyToManyField(
+        "Proposal",
+        verbose_name=_("propuestas discutidas"),
+        through="TableProposal",
+        blank=True,
+        related_name="tables",
+    )
+    status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(_("publicada el"), null=True, blank=True)
+    source = models.CharField(_("fuente"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CoCreationTableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mesa de cocreación")
+        verbose_name_plural = _("mesas de cocreación")
+        ordering = ["process", "held_on", "starts_at", "id"]
+        indexes = [
+            # The public list: a process's published tables by date.
+            models.Index(fields=["process", "status", "held_on"], name="table_by_date"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(place="") | ~Q(online_url=""),
+                name="table_has_place_or_link",
+                violation_error_message=_("Indique el lugar o el enlace de la sesión en línea."),
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_at__isnull=True) | Q(ends_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
+                name="table_ends_after_start",
+                violation_error_message=_("La mesa no puede terminar antes de empezar."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="table_published_has_date",
+                violation_error_message=_("Una mesa publicada necesita su fecha de publicación."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("cocreation:table_detail", args=[self.process.slug, self.pk])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def has_draft(self) -> bool:
+        return any(
+            [self.draft_title, self.draft_problem, self.draft_objective, self.draft_description, self.draft_milestones]
+        )
+
+    def region_name(self) -> str:
+        return territory.region_name(self.region)
+
+
+class TableParticipation(models.Model):
+    """How many people of one sector took part in a table."""
+
+    table = models.ForeignKey(
+        CoCreationTable, verbose_name=_("mesa"), on_delete=models.CASCADE, related_name="participation"
+    )
+    sector = models.CharField(_("sector"), max_length=20, choices=TableSector.choices)
+    count = models.PositiveIntegerField(_("participantes"))
+
+    class Meta:
+        verbose_name = _("participantes por sector")
+        verbose_name_plural = _("participantes por sector")
+        ordering = ["table", "sector"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["table", "sector"],
+                name="table_participation_unique_sector",
+                violation_error_message=_("Ese sector ya está contado en esta mesa."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_sector_display()}: {self.count}"
+
+
+class TableProposal(models.Model):
+    """A proposal discussed at a table, with an optional note on what was made of it."""
+
+    table = models.ForeignKey(
+        CoCreationTable, verbose_name=_("mesa"), on_delete=models.CASCADE, related_name="discussed"
+    )
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("propuesta"), on_delete=models.CASCADE, related_name="table_discussions"
+    )
+    note = models.CharField(_("nota"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("propuesta discutida")
+        verbose_name_plural = _("propuestas discutidas")
+        ordering = ["table", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["table", "proposal"],
+                name="table_proposal_once",
+                violation_error_message=_("Esa propuesta ya figura en esta mesa."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.table_id} · {self.proposal_id}"
+
+
+class ProcessTerm(models.Model):
+    """Document frequency of a stem among a process's published proposals (similarity weights).
+
+    The row with the empty term counts the indexed proposals themselves (the N of the idf). Written only
+    by ``abierto.cocreation.similarity`` with increments, in the transaction that publishes or edits.
+    """
+
+    # No index of its own: the unique constraint starts with the process.
+    process = models.ForeignKey(CoCreationProcess, on_delete=models.CASCADE, related_name="+", db_index=False)
+    term = models.CharField(max_length=60)
+    df = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            # The lookup of a query's terms, and the upsert that moves the counts.
+            models.UniqueConstraint(fields=["process", "term"], name="process_term_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.df})"
+
+
+class ProposalTerm(models.Model):
+    """One stem of one published proposal: the inverted index that finds similar proposals without
+    reading a whole process (``abierto.cocreation.similarity``)."""
+
+    # No index of its own: the unique constraint starts with the process.
+    process = models.ForeignKey(CoCreationProcess, on_delete=models.CASCADE, related_name="+", db_index=False)
+    term = models.CharField(max_length=60)
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="+")  # indexed: re-indexing
+
+    class Meta:
+        constraints = [
+            # The postings of a term (covering: the candidates come from the index alone).
+            models.UniqueConstraint(fields=["process", "term", "proposal"], name="proposal_term_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} → {self.proposal_id}"

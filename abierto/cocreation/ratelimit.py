@@ -13,6 +13,7 @@ DEFAULT_RATES: dict[str, tuple[int, int, int]] = {
     "proposal": (5, 30, 3600),
     "support": (30, 300, 600),
     "comment": (10, 60, 600),
+    "similar": (120, 600, 600),  # lookups while a person writes (one every few keystrokes)
 }
 
 

@@ -75,3 +75,14 @@ rules.add_perm("cocreation.comment_commitment", is_participant)
 rules.add_perm("cocreation.moderate", is_secretariat)
 rules.add_perm("cocreation.respond", is_secretariat)
 rules.add_perm("cocreation.merge", is_secretariat)
+
+
+# Co-creation tables and workshops: the secretariat records them; a table is public once published.
+@rules.predicate
+def is_published_table(user, table) -> bool:
+    return table is not None and table.is_published
+
+
+rules.add_perm("cocreation.manage_tables", is_secretariat)
+rules.add_perm("cocreation.view_table", is_published_table | is_secretariat)
+rules.add_perm("cocreation.manage_workshops", is_secretariat)

@@ -1,17 +1,35 @@
 """Reads of the co-creation pages, each in a fixed number of queries."""
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
 from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from abierto.audit.models import AuditEvent
-from abierto.cocreation import territory
-from abierto.cocreation.models import CoCreationProcess, Comment, Flag, Proposal, Stage, Support, Theme
-from abierto.cocreation.text import similar, terms_of
+from abierto.cocreation import similarity, territory
+from abierto.cocreation.models import (
+    CoCreationProcess,
+    CoCreationTable,
+    Comment,
+    Flag,
+    Proposal,
+    Stage,
+    Support,
+    TableParticipation,
+    TableProposal,
+    TableSector,
+    Theme,
+    Workshop,
+)
+from abierto.cocreation.text import terms_of
 
 PAGE_SIZE = 20
 SORTS = {"apoyos": ("-support_count", "-submitted_at", "-id"), "recientes": ("-submitted_at", "-id")}
@@ -133,11 +151,12 @@ def supported_ids(user, process: CoCreationProcess) -> set[int]:
 def similar_proposals(
     process: CoCreationProcess, text: str, *, exclude_id: int | None = None, limit: int = 5
 ) -> list[tuple[Proposal, float]]:
-    """The published proposals of ``process`` most like ``text`` (see ``abierto.cocreation.text.similar``)."""
+    """The published proposals of ``process`` most like ``text`` (see ``abierto.cocreation.similarity``):
+    exact over a small process, through the inverted index over a large one."""
     candidates = process.proposals.visible().exclude(merged_into__isnull=False)
     if exclude_id:
         candidates = candidates.exclude(pk=exclude_id)
-    scored = similar(terms_of(text), candidates.values_list("pk", "terms").iterator(), limit=limit)
+    scored = similarity.similar(process.pk, terms_of(text), candidates, limit=limit)
     by_id = Proposal.objects.select_related("process").in_bulk([pk for pk, _score in scored])
     return [(by_id[pk], score) for pk, score in scored if pk in by_id]
 
@@ -148,6 +167,7 @@ class TraceStep:
     done: bool
     when: Any = None
     detail: str = ""
+    url: str = ""
 
 
 @dataclass
@@ -212,11 +232,8 @@ def proposal_page(proposal: Proposal, *, with_similar: bool = True) -> ProposalP
             last_support,
             _("%(n)s apoyos") % {"n": proposal.support_count},
         ),
-        # Seams for the forum's evaluation and the co-creation tables (a later version fills them).
-        TraceStep(_("Evaluada por la Mesa"), False, None, _("Aún sin registro de evaluación en la plataforma.")),
-        TraceStep(
-            _("Discutida en una mesa de cocreación"), False, None, _("Aún sin registro de mesas en la plataforma.")
-        ),
+        evaluated_step(proposal),
+        discussed_step(proposal),
         TraceStep(
             _("Respondida"),
             proposal.has_response,
@@ -270,3 +287,258 @@ def open_flags() -> list[Flag]:
 
 def my_proposals(user, process: CoCreationProcess) -> list[Proposal]:
     return list(process.proposals.filter(author=user).order_by("-updated_at"))
+
+
+# --------------------------------------------------------------------------- co-creation tables and workshops
+
+
+def discussed_step(proposal: Proposal) -> TraceStep:
+    """The trace's "discussed" step: done once a published table lists the proposal (its first such table)."""
+    rows = list(
+        TableProposal.objects.filter(proposal=proposal, table__status=CoCreationTable.Status.PUBLISHED)
+        .select_related("table")
+        .order_by("table__held_on", "table_id")
+        .only("note", "table__title", "table__held_on", "table__process_id")
+    )
+    if not rows:
+        return TraceStep(_("Discutida en una mesa de cocreación"), False, None, _("Aún no se discute en una mesa."))
+    first = rows[0].table
+    detail = first.title
+    if len(rows) > 1:
+        detail = _("%(title)s y %(n)s mesas más") % {"title": first.title, "n": len(rows) - 1}
+    url = f"/cocreacion/{proposal.process.slug}/mesas/{first.pk}/"
+    return TraceStep(_("Discutida en una mesa de cocreación"), True, first.held_on, detail, url)
+
+
+@dataclass
+class Bar:
+    """One row of an HTML bar chart; ``value`` None means "sin dato" (no bar, never a zero)."""
+
+    label: str
+    value: int | None
+    width: float = 0.0
+    cells: list[str] = field(default_factory=list)
+    note: str = ""
+    href: str = ""
+
+
+@dataclass
+class BarChart:
+    """A chart drawn as HTML bars inside the data table itself (caption, header cells, a number on every bar)."""
+
+    title: str
+    label_header: str
+    value_header: str
+    rows: list[Bar]
+    extra_headers: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+def _scaled(rows: list[Bar]) -> list[Bar]:
+    biggest = max([row.value for row in rows if row.value is not None] + [0])
+    for row in rows:
+        row.width = round(100 * row.value / biggest, 1) if biggest and row.value is not None else 0.0
+    return rows
+
+
+def _participants_subquery() -> Subquery:
+    return Subquery(
+        TableParticipation.objects.filter(table=OuterRef("pk"))
+        .values("table")
+        .annotate(total=Sum("count"))
+        .values("total"),
+        output_field=IntegerField(),
+    )
+
+
+def _proposals_subquery() -> Subquery:
+    return Subquery(
+        TableProposal.objects.filter(table=OuterRef("pk")).values("table").annotate(n=Count("id")).values("n"),
+        output_field=IntegerField(),
+    )
+
+
+def table_list(process: CoCreationProcess, *, include_drafts: bool = False) -> list[CoCreationTable]:
+    """The tables of a process by date (drafts only for the secretariat), with their totals, in one query."""
+    queryset = process.tables.all() if include_drafts else process.tables.published()
+    return list(
+        queryset.select_related("theme", "commitment")
+        .annotate(n_participants=_participants_subquery(), n_proposals=_proposals_subquery())
+        .order_by("held_on", "starts_at", "id")
+    )
+
+
+def table_by_id(process: CoCreationProcess, pk: int) -> CoCreationTable:
+    table = (
+        CoCreationTable.objects.select_related("theme", "commitment__plan")
+        .prefetch_related(
+            Prefetch("participation", queryset=TableParticipation.objects.order_by("sector")),
+            Prefetch(
+                "discussed",
+                queryset=TableProposal.objects.select_related("proposal").order_by("proposal__title", "id"),
+            ),
+        )
+        .filter(process=process, pk=pk)
+        .first()
+    )
+    if table is None:
+        raise Http404(_("No existe esa mesa de cocreación."))
+    table.process = process
+    return table
+
+
+@dataclass
+class TablePage:
+    table: CoCreationTable
+    total: int | None
+    chart: BarChart | None
+    discussed: list[TableProposal]
+
+
+def table_page(table: CoCreationTable) -> TablePage:
+    """Participants by sector (in the order of ``TableSector``; a sector not counted is left out) and the
+    proposals discussed. The share of each sector is of the people counted."""
+    by_sector = {row.sector: row.count for row in table.participation.all()}
+    total = sum(by_sector.values()) if by_sector else None
+    rows = [
+        Bar(
+            str(label),
+            by_sector[value],
+            cells=[f"{round(100 * by_sector[value] / total)} %" if total else "—"],
+        )
+        for value, label in TableSector.choices
+        if value in by_sector
+    ]
+    chart = None
+    if rows:
+        chart = BarChart(
+            _("Participantes por sector"),
+            _("Sector"),
+            _("Participantes"),
+            _scaled(rows),
+            extra_headers=[_("Proporción")],
+            note=_("Total: %(n)s personas.") % {"n": total},
+        )
+    return TablePage(table=table, total=total, chart=chart, discussed=list(table.discussed.all()))
+
+
+def workshop_list(process: CoCreationProcess) -> list[Workshop]:
+    return list(process.workshops.order_by("held_on", "position", "id"))
+
+
+@dataclass
+class WorkshopSummary:
+    n_workshops: int
+    n_known: int
+    attendance: int | None
+    charts: list[BarChart]
+
+    @property
+    def n_unknown(self) -> int:
+        return self.n_workshops - self.n_known
+
+
+def _group_rows(groups: dict[str, list[Workshop]], measure_attendance: bool) -> list[Bar]:
+    rows = []
+    for label, items in groups.items():
+        known = [w.attendance for w in items if w.attendance is not None]
+        unknown = len(items) - len(known)
+        value = (sum(known) if known else None) if measure_attendance else len(items)
+        rows.append(
+            Bar(
+                label,
+                value,
+                cells=[str(len(items)), str(unknown)] if measure_attendance else [_("sin dato")],
+                note=(
+                    _("sin dato")
+                    if value is None
+                    else (_("más %(n)s sin dato") % {"n": unknown} if measure_attendance and unknown else "")
+                ),
+            )
+        )
+    return _scaled(rows)
+
+
+def workshop_summary(workshops: list[Workshop]) -> WorkshopSummary:
+    """Participation in workshops by territory (region) and by target group.
+
+    Attendance is summed only where it is known; a workshop without attendance is counted as "sin dato",
+    never as zero. When no workshop of the process has its attendance recorded, the bars count the
+    workshops held instead, and say so."""
+    known = [w.attendance for w in workshops if w.attendance is not None]
+    measure_attendance = bool(known)
+    no_region = _("Nacional o sin región")
+    no_group = _("Sin público específico")
+    by_region: dict[str, list[Workshop]] = {}
+    order = {code: i for i, (code, _name) in enumerate(territory.REGION_CHOICES)}
+    for w in sorted(workshops, key=lambda w: order.get(w.region, len(order))):
+        by_region.setdefault(territory.region_name(w.region) or no_region, []).append(w)
+    by_group: dict[str, list[Workshop]] = {}
+    for w in sorted(workshops, key=lambda w: (not w.target_group, w.target_group.lower())):
+        by_group.setdefault(w.target_group or no_group, []).append(w)
+    value_header = _("Asistentes registrados") if measure_attendance else _("Talleres realizados")
+    extra = (
+        [_("Talleres"), _("Talleres sin dato de asistencia")] if measure_attendance else [_("Asistentes registrados")]
+    )
+    note = (
+        _("Los talleres sin dato de asistencia no se cuentan como cero: se indican aparte.")
+        if measure_attendance
+        else _("Ningún taller tiene registrada su asistencia: las barras cuentan los talleres realizados.")
+    )
+    charts = []
+    if workshops:
+        charts = [
+            BarChart(
+                _("Talleres por región"),
+                _("Región"),
+                value_header,
+                _group_rows(by_region, measure_attendance),
+                extra,
+                note,
+            ),
+            BarChart(
+                _("Talleres por público objetivo"),
+                _("Público objetivo"),
+                value_header,
+                _group_rows(by_group, measure_attendance),
+                extra,
+                note,
+            ),
+        ]
+    return WorkshopSummary(
+        n_workshops=len(workshops),
+        n_known=len(known),
+        attendance=sum(known) if known else None,
+        charts=charts,
+    )
+
+
+def table_moment(day: datetime.date, time: datetime.time | None) -> datetime.date | datetime.datetime:
+    """A table's start or end for a calendar: the local moment when its time is known, else the whole day."""
+    if time is None:
+        return day
+    return timezone.make_aware(datetime.datetime.combine(day, time))
+
+
+def evaluated_step(proposal: Proposal) -> TraceStep:
+    """The forum's evaluation, once its results are published (scores stay private until then)."""
+    from abierto.evaluation.selectors import public_result_for
+
+    result = public_result_for(proposal)
+    if result is None:
+        return TraceStep(_("Evaluada por la Mesa"), False, None, _("Sin resultados de evaluación publicados."))
+    score, rank, evaluations, published_at = result
+    if score is None:
+        detail = _("Sin evaluaciones completas.")
+    else:
+        detail = ngettext(
+            "Puntaje %(score)s de 100, lugar %(rank)s (%(n)s evaluación).",
+            "Puntaje %(score)s de 100, lugar %(rank)s (%(n)s evaluaciones).",
+            evaluations,
+        ) % {
+            "score": number_format(score, decimal_pos=1, use_l10n=True),
+            "rank": rank,
+            "n": evaluations,
+        }
+    url = reverse("evaluation:results", args=[proposal.process.slug])
+    return TraceStep(_("Evaluada por la Mesa"), True, published_at, detail, url)

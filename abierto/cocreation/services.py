@@ -2,9 +2,9 @@
 ``actor=``, checking the permission (``abierto.cocreation.rules``) and the stage that must be open,
 running in one transaction and recording an audit event.
 
-Supports are exact under concurrency: the person's ``Participation`` row for the process is locked
-(``select_for_update``) before the support row is inserted or deleted, and the proposal's counter and
-the person's used supports are moved with ``F()`` in the same transaction. The unique constraint on
+Supports are exact under concurrency: the person's ``Participation`` row for the process is counted and
+locked first (one conditional upsert, see ``_take_support``), then the support row is inserted or deleted
+and the proposal's counter moved with ``F()``, in the same transaction. The unique constraint on
 (proposal, person) is the last guard against a double support.
 """
 
@@ -13,15 +13,16 @@ from typing import Any
 
 import rules
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from abierto.audit import services as audit
-from abierto.cocreation import stage_templates
+from abierto.cocreation import similarity, stage_templates, territory
 from abierto.cocreation.models import (
     CoCreationProcess,
+    CoCreationTable,
     Comment,
     Flag,
     Participation,
@@ -30,9 +31,14 @@ from abierto.cocreation.models import (
     ProposalLink,
     Stage,
     Support,
+    TableParticipation,
+    TableProposal,
+    TableSector,
     Theme,
+    Workshop,
 )
 from abierto.cocreation.text import terms_of
+from abierto.core import pagecache
 from abierto.notifications.services import notify
 from abierto.plans import services as plan_services
 from abierto.plans.models import Commitment
@@ -179,6 +185,7 @@ def save_proposal(
     proposal.terms = terms_of(proposal.similarity_text())
     proposal.full_clean()
     _save_proposal_row(proposal)
+    similarity.index_proposal(proposal)
     proposal.themes.set(list(themes))
     proposal.links.all().delete()
     ProposalLink.objects.bulk_create(
@@ -197,48 +204,78 @@ def save_proposal(
 # --------------------------------------------------------------------------- supports
 
 
-def _participation(process: CoCreationProcess, user: Any) -> Participation:
-    """The person's participation row, created if needed and locked until the transaction ends."""
-    Participation.objects.get_or_create(process=process, user=user)
-    return Participation.objects.select_for_update().get(process=process, user=user)
+def _take_support(process: CoCreationProcess, user: Any) -> bool:
+    """Count one more support on the person's participation row if the limit allows it; False otherwise.
+
+    One statement, the same on PostgreSQL and SQLite: it creates the row on a first support, or increments it
+    while it is under the limit, and locks it until the transaction ends, so concurrent supports of the same
+    person queue here and each sees the count the one before left."""
+    if process.support_limit < 1:
+        return False
+    table = connection.ops.quote_name(Participation._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (process_id, user_id, supports_used) VALUES (%s, %s, 1) "
+            f"ON CONFLICT (process_id, user_id) DO UPDATE SET supports_used = {table}.supports_used + 1 "
+            f"WHERE {table}.supports_used < %s RETURNING supports_used",
+            [process.pk, user.pk, process.support_limit],
+        )
+        return cursor.fetchone() is not None
 
 
 @transaction.atomic
 def support(*, proposal: Proposal, actor: Any) -> Support:
+    """Support ``proposal``: at most once per person and ``support_limit`` per process, exact under concurrency.
+
+    Four statements: the person's counter (an upsert that creates or increments it under the limit and locks
+    their participation row), the support row (``ON CONFLICT DO NOTHING`` on the unique constraint), the proposal's
+    counter, and the audit event. A refusal rolls the transaction back, counter included."""
     process = proposal.process
     _require_open(process, "support", _("apoyar propuestas"))
     _require("cocreation.support_proposal", actor, proposal, _("Esta propuesta no recibe apoyos."))
-    participation = _participation(process, actor)
-    if Support.objects.filter(proposal=proposal, user=actor).exists():
-        raise ValidationError(_("Ya apoya esta propuesta."))
-    if participation.supports_used >= process.support_limit:
+    if not _take_support(process, actor):
+        if Support.objects.filter(proposal=proposal, user=actor).exists():
+            raise ValidationError(_("Ya apoya esta propuesta."))
         raise ValidationError(
             _("Ya usó sus %(n)s apoyos en este proceso. Puede retirar uno para apoyar otra propuesta.")
             % {"n": process.support_limit}
         )
-    try:
-        with transaction.atomic():
-            row = Support.objects.create(proposal=proposal, user=actor)
-    except IntegrityError as error:
-        raise ValidationError(_("Ya apoya esta propuesta.")) from error
+    row = Support(proposal=proposal, user=actor, created_at=timezone.now())
+    table = connection.ops.quote_name(Support._meta.db_table)
+    created_at = Support._meta.get_field("created_at").get_db_prep_value(row.created_at, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (proposal_id, user_id, created_at) VALUES (%s, %s, %s) "
+            "ON CONFLICT (proposal_id, user_id) DO NOTHING RETURNING id",
+            [proposal.pk, actor.pk, created_at],
+        )
+        inserted = cursor.fetchone()
+    if inserted is None:
+        transaction.set_rollback(True)  # the counter moved above goes back
+        raise ValidationError(_("Ya apoya esta propuesta."))
+    row.pk = inserted[0]
+    row._state.adding = False
     Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
-    Participation.objects.filter(pk=participation.pk).update(supports_used=F("supports_used") + 1)
     _record(actor, row, "create", {"proposal": [None, proposal.pk]})
+    pagecache.bump_on_commit("participation")  # the row was written without a model save: say it changed
     return row
 
 
 @transaction.atomic
 def withdraw_support(*, proposal: Proposal, actor: Any) -> None:
+    """Withdraw the person's support; the same lock order as ``support`` (participation, support, proposal)."""
     process = proposal.process
     _require_open(process, "support", _("retirar apoyos"))
-    participation = _participation(process, actor)
+    Participation.objects.filter(process=process, user=actor, supports_used__gt=0).update(
+        supports_used=F("supports_used") - 1
+    )
     row = Support.objects.filter(proposal=proposal, user=actor).first()
     if row is None:
+        transaction.set_rollback(True)
         raise ValidationError(_("No apoya esta propuesta."))
     _record(actor, row, "delete", {"proposal": [proposal.pk, None]})
     row.delete()
     Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
-    Participation.objects.filter(pk=participation.pk).update(supports_used=F("supports_used") - 1)
 
 
 def recount(proposal_ids: Iterable[int], process: CoCreationProcess, user_ids: Iterable[int] = ()) -> None:
@@ -437,3 +474,197 @@ def supporters_count_by_proposal(process: CoCreationProcess) -> dict[int, int]:
         .annotate(n=Count("id"))
         .values_list("proposal_id", "n")
     )
+
+
+# --------------------------------------------------------------------------- co-creation tables and workshops
+
+TABLE_FIELDS = (
+    "theme",
+    "title",
+    "held_on",
+    "starts_at",
+    "ends_at",
+    "place",
+    "online_url",
+    "region",
+    "commune",
+    "facilitator",
+    "summary",
+    "draft_title",
+    "draft_problem",
+    "draft_objective",
+    "draft_description",
+    "draft_milestones",
+    "commitment",
+)
+WORKSHOP_FIELDS = (
+    "held_on",
+    "title",
+    "place",
+    "region",
+    "commune",
+    "target_group",
+    "organiser",
+    "attendance",
+    "materials_url",
+)
+
+
+def _territory_errors(region: str, commune: str) -> dict[str, str]:
+    if commune and region and commune not in territory.COMMUNES_BY_REGION.get(region, ()):
+        return {
+            "commune": _("%(commune)s no está en la región %(region)s.")
+            % {"commune": commune, "region": territory.region_name(region)}
+        }
+    if commune and commune not in territory.ALL_COMMUNES:
+        return {"commune": _("No conocemos la comuna %(commune)s.") % {"commune": commune}}
+    return {}
+
+
+def _table_snapshot(table: CoCreationTable) -> dict[str, Any]:
+    """The table's fields plus its participants by sector and the proposals it discussed (for the audit diff)."""
+    data = audit.snapshot(table)
+    for name in ("starts_at", "ends_at"):  # times are not plain JSON for the audit trail
+        data[name] = data[name].strftime("%H:%M") if data[name] is not None else None
+    if table.pk is not None:
+        data["participation"] = {row.sector: row.count for row in table.participation.order_by("sector")}
+        data["proposals"] = {str(row.proposal_id): row.note for row in table.discussed.order_by("proposal_id")}
+    return data
+
+
+@transaction.atomic
+def save_table(
+    *,
+    process: CoCreationProcess,
+    actor: Any,
+    data: dict[str, Any],
+    participation: dict[str, int | None] | None = None,
+    discussed: dict[int, str] | None = None,
+    table: CoCreationTable | None = None,
+) -> CoCreationTable:
+    """Create or update a co-creation table, its participants by sector ({sector: count}; a sector left out or
+    None was not counted) and the proposals it discussed ({proposal id: note}). ``None`` keeps what is stored.
+
+    Edits after publication are allowed and recorded like any other: the audit event keeps the old and the
+    new value of every field, sector and proposal that changed."""
+    _require("cocreation.manage_tables", actor, process, _("Solo la secretaría registra las mesas de cocreación."))
+    if table is None:
+        table = CoCreationTable(process=process)
+        before: dict[str, Any] = {}
+    else:
+        if table.process_id != process.pk:
+            raise ValidationError(_("Esa mesa es de otro proceso."))
+        before = _table_snapshot(table)
+    for name in TABLE_FIELDS:
+        if name in data:
+            setattr(table, name, _clean_text(data[name]))
+    errors: dict[str, Any] = _territory_errors(table.region, table.commune)
+    if table.theme is not None and table.theme.process_id != process.pk:
+        errors["theme"] = _("Elija un tema de este proceso.")
+    if table.commitment is not None and table.commitment.plan_id != process.plan_id:
+        errors["commitment"] = _("El compromiso debe ser del plan de este proceso.")
+    counts: dict[str, int] = {}
+    for sector, count in (participation or {}).items():
+        if sector not in TableSector.values:
+            errors["participation"] = _("Sector desconocido: %(sector)s.") % {"sector": sector}
+        elif count is not None:
+            if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+                errors[f"sector_{sector}"] = _("Indique un número entero de personas, cero o más.")
+            else:
+                counts[sector] = count
+    if discussed:
+        found = set(process.proposals.published().filter(pk__in=list(discussed)).values_list("pk", flat=True))
+        if found != set(discussed):
+            errors["proposals"] = _("Solo se pueden vincular propuestas publicadas de este proceso.")
+    if errors:
+        raise ValidationError(errors)
+    table.full_clean()
+    table.save()
+    if participation is not None:
+        table.participation.all().delete()
+        TableParticipation.objects.bulk_create(
+            [TableParticipation(table=table, sector=sector, count=count) for sector, count in counts.items()]
+        )
+    if discussed is not None:
+        table.discussed.all().delete()
+        TableProposal.objects.bulk_create(
+            [
+                TableProposal(table=table, proposal_id=pk, note=_clean_text(note or "")[:500])
+                for pk, note in discussed.items()
+            ]
+        )
+    after = _table_snapshot(table)
+    if before:
+        changes = audit.diff(before, after)
+        if changes:
+            _record(actor, table, "update", changes)
+    else:
+        _record(actor, table, "create", {k: [None, v] for k, v in after.items() if v not in (None, "", {}, [])})
+    return table
+
+
+def _tell_discussed(table_pk: int) -> None:
+    """Tell the authors of the proposals a table discussed that its results are public."""
+    table = CoCreationTable.objects.select_related("process").get(pk=table_pk)
+    rows = TableProposal.objects.filter(table=table).select_related("proposal__author")
+    for row in rows:
+        proposal = row.proposal
+        proposal.process = table.process
+        notify(
+            user=proposal.author,
+            kind="proposal_discussed",
+            subject=_("Su propuesta «%(title)s» se discutió en una mesa de cocreación") % {"title": proposal.title},
+            body=_("La mesa «%(table)s» del %(date)s publicó sus resultados.")
+            % {"table": table.title, "date": table.held_on.strftime("%d-%m-%Y")},
+            url=table.get_absolute_url(),
+            dedupe_key=f"cocreation:discussed:{table.pk}:{proposal.pk}",
+        )
+
+
+@transaction.atomic
+def publish_table(*, table: CoCreationTable, actor: Any) -> CoCreationTable:
+    """Publish the table's results; the authors of the proposals it discussed are told after the commit."""
+    _require("cocreation.manage_tables", actor, table, _("Solo la secretaría publica las mesas de cocreación."))
+    if table.is_published:
+        raise ValidationError(_("Esta mesa ya está publicada."))
+    before = _table_snapshot(table)
+    table.status = CoCreationTable.Status.PUBLISHED
+    table.published_at = timezone.now()
+    table.full_clean()
+    table.save(update_fields=["status", "published_at", "updated_at"])
+    _record(actor, table, "update", audit.diff(before, _table_snapshot(table)))
+    table_pk = table.pk
+    transaction.on_commit(lambda: _tell_discussed(table_pk))
+    return table
+
+
+@transaction.atomic
+def save_workshop(
+    *, process: CoCreationProcess, actor: Any, data: dict[str, Any], workshop: Workshop | None = None
+) -> Workshop:
+    """Create or update a workshop of the process (attendance left empty means unknown, never zero)."""
+    _require("cocreation.manage_workshops", actor, process, _("Solo la secretaría registra los talleres."))
+    if workshop is None:
+        last = process.workshops.order_by("-position").values_list("position", flat=True).first() or 0
+        workshop = Workshop(process=process, position=last + 1)
+        before: dict[str, Any] = {}
+    else:
+        if workshop.process_id != process.pk:
+            raise ValidationError(_("Ese taller es de otro proceso."))
+        before = audit.snapshot(workshop)
+    for name in WORKSHOP_FIELDS:
+        if name in data:
+            setattr(workshop, name, _clean_text(data[name]))
+    errors = _territory_errors(workshop.region, workshop.commune)
+    if errors:
+        raise ValidationError(errors)
+    workshop.full_clean()
+    workshop.save()
+    after = audit.snapshot(workshop)
+    if before:
+        changes = audit.diff(before, after)
+        if changes:
+            _record(actor, workshop, "update", changes)
+    else:
+        _record(actor, workshop, "create", {k: [None, v] for k, v in after.items() if v not in (None, "")})
+    return workshop

@@ -40,3 +40,24 @@ def make_proposal(
     proposal.terms = terms_of(proposal.similarity_text())
     proposal.save()
     return proposal
+
+
+def make_table(process, *, title: str = "Mesa de medioambiente", published: bool = True, **fields: Any):
+    """A co-creation table written straight to the database, with its participants ({sector: count})
+    and the proposals it discussed (a list), for setting up a test."""
+    from abierto.cocreation.models import CoCreationTable, TableParticipation, TableProposal
+
+    participation = fields.pop("participation", {})
+    proposals = fields.pop("proposals", [])
+    fields.setdefault("held_on", datetime.date(2026, 3, 20))
+    fields.setdefault("place", "Biblioteca Nacional")
+    table = CoCreationTable(process=process, title=title, **fields)
+    if published:
+        table.status = CoCreationTable.Status.PUBLISHED
+        table.published_at = timezone.now()
+    table.save()
+    TableParticipation.objects.bulk_create(
+        [TableParticipation(table=table, sector=sector, count=count) for sector, count in participation.items()]
+    )
+    TableProposal.objects.bulk_create([TableProposal(table=table, proposal=p) for p in proposals])
+    return table

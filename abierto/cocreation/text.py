@@ -6,14 +6,14 @@ Markdown subset: paragraphs (blank lines), line breaks, ``*emphasis*`` / ``_emph
 constructs are turned into tags afterwards, so no HTML typed by a person ever reaches the page.
 
 Similarity: TF-IDF cosine over the stems of ``abierto.search.normalize`` (the search pipeline:
-accents folded, Spanish stop words dropped, Snowball stems), computed in Python over one process's
-proposals.
+accents folded, Spanish stop words dropped, Snowball stems), ranked in Python. A small process is read
+whole; a large one goes through the inverted index of ``abierto.cocreation.similarity`` first.
 """
 
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -118,17 +118,34 @@ def similar(
     if not query:
         return []
     documents = [(pk, Counter(terms.split())) for pk, terms in candidates]
-    n = len(documents) + 1
     document_frequency: Counter = Counter()
     for _pk, counts in documents:
         document_frequency.update(counts.keys())
     document_frequency.update(query.keys())
+    return rank(query, documents, document_frequency, len(documents) + 1, limit=limit, min_score=min_score)
+
+
+def rank(
+    query: Counter,
+    documents: Iterable[tuple[int, Counter]],
+    document_frequency: Mapping[str, int],
+    n: int,
+    *,
+    limit: int = 5,
+    min_score: float = 0.1,
+) -> list[tuple[int, float]]:
+    """Rank ``documents`` [(id, term counts)] by TF-IDF cosine with ``query`` (term counts), given the
+    document frequencies of their terms among ``n`` documents (the query counted as one of them)."""
+    idf_cache: dict[str, float] = {}
+
+    def idf(term: str) -> float:
+        value = idf_cache.get(term)
+        if value is None:
+            value = idf_cache[term] = math.log((1 + n) / (1 + document_frequency.get(term, 0))) + 1
+        return value
 
     def weights(counts: Counter) -> dict[str, float]:
-        return {
-            term: (1 + math.log(count)) * (math.log((1 + n) / (1 + document_frequency[term])) + 1)
-            for term, count in counts.items()
-        }
+        return {term: (1 + math.log(count)) * idf(term) for term, count in counts.items()}
 
     query_weights = weights(query)
     query_norm = math.sqrt(sum(w * w for w in query_weights.values()))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from abierto.cocreation import views
+from abierto.cocreation import views, views_tables
 
 app_name = "cocreation"
 urlpatterns = [
@@ -19,7 +19,16 @@ urlpatterns = [
     path("<slug:slug>/", views.process_detail, name="process_detail"),
     path("<slug:slug>/calendario.ics", views.process_calendar, name="process_calendar"),
     path("<slug:slug>/propuestas/", views.proposal_list, name="proposal_list"),
+    path("<slug:slug>/mesas/", views_tables.table_list, name="table_list"),
+    path("<slug:slug>/mesas/nueva/", views_tables.table_create, name="table_create"),
+    path("<slug:slug>/mesas/<int:pk>/", views_tables.table_detail, name="table_detail"),
+    path("<slug:slug>/mesas/<int:pk>/editar/", views_tables.table_edit, name="table_edit"),
+    path("<slug:slug>/mesas/<int:pk>/publicar/", views_tables.table_publish, name="table_publish"),
+    path("<slug:slug>/talleres/", views_tables.workshop_list, name="workshop_list"),
+    path("<slug:slug>/talleres/nuevo/", views_tables.workshop_create, name="workshop_create"),
+    path("<slug:slug>/talleres/<int:pk>/editar/", views_tables.workshop_edit, name="workshop_edit"),
     path("<slug:slug>/propuestas/nueva/", views.proposal_create, name="proposal_create"),
+    path("<slug:slug>/propuestas/parecidas/", views.proposal_similar, name="proposal_similar"),
     path("<slug:slug>/iniciativas/nueva/", views.initiative_create, name="initiative_create"),
     path("<slug:slug>/mis-propuestas/", views.my_proposals, name="my_proposals"),
     path("<slug:slug>/secretaria/", views.moderation_queue, name="moderation_queue"),

@@ -20,7 +20,7 @@ from abierto.cocreation.forms import (
     ResponseForm,
 )
 from abierto.cocreation.models import Comment, Proposal
-from abierto.core import charts, ics
+from abierto.core import ics
 from abierto.institutions.models import Institution
 from abierto.plans.models import Commitment
 
@@ -66,39 +66,11 @@ def process_detail(request: HttpRequest, slug: str) -> HttpResponse:
         process,
         [],
         page=page,
-        charts=_workshop_charts(page.workshops),
+        workshop_summary=selectors.workshop_summary(page.workshops),
         can_submit=request.user.has_perm("cocreation.submit_proposal", process),
         can_submit_initiative=request.user.has_perm("cocreation.submit_initiative", process),
     )
     return render(request, "cocreation/process_detail.html", context)
-
-
-def _workshop_charts(workshops: list) -> list:
-    """Participation by territory and by group: attendance where it is known, otherwise workshops held."""
-    if not workshops:
-        return []
-    known = any(w.attendance is not None for w in workshops)
-    by_region: dict[str, int] = {}
-    by_group: dict[str, int] = {}
-    for w in workshops:
-        amount = (w.attendance or 0) if known else 1
-        region = territory.region_name(w.region) or _("Nacional o sin dato")
-        by_region[region] = by_region.get(region, 0) + amount
-        group = w.target_group or _("Público general")
-        by_group[group] = by_group.get(group, 0) + amount
-    header = _("Asistentes") if known else _("Talleres")
-    return [
-        charts.count_bars(
-            _("Participación en talleres por región") if known else _("Talleres por región"),
-            [charts.Bar(label, n) for label, n in by_region.items()],
-            value_header=header,
-        ),
-        charts.count_bars(
-            _("Participación en talleres por público objetivo") if known else _("Talleres por público objetivo"),
-            [charts.Bar(label, n) for label, n in by_group.items()],
-            value_header=header,
-        ),
-    ]
 
 
 def process_calendar(request: HttpRequest, slug: str) -> HttpResponse:
@@ -132,6 +104,22 @@ def process_calendar(request: HttpRequest, slug: str) -> HttpResponse:
                     url=url,
                 )
             )
+    for table in selectors.table_list(process):
+        events.append(
+            ics.Event(
+                uid=f"cocreacion-{process.slug}-mesa-{table.pk}@abierto",
+                summary=_("Mesa de cocreación: %(title)s") % {"title": table.title},
+                start=selectors.table_moment(table.held_on, table.starts_at),
+                end=selectors.table_moment(table.held_on, table.ends_at) if table.starts_at and table.ends_at else None,
+                description=table.theme.name if table.theme else "",
+                location=", ".join(
+                    part
+                    for part in [table.place or table.online_url, table.commune, territory.region_name(table.region)]
+                    if part
+                ),
+                url=request.build_absolute_uri(table.get_absolute_url()),
+            )
+        )
     return ics.response(events, name=process.title, filename=f"cocreacion-{process.slug}.ics")
 
 
@@ -235,6 +223,24 @@ def _proposal_form_view(request: HttpRequest, process, *, kind: str, proposal: P
     return render(request, template, context)
 
 
+def proposal_similar(request: HttpRequest, slug: str) -> HttpResponse:
+    """Similar proposals for a title and text being typed: an HTML fragment the proposal form asks for while a
+    person writes (``static/cocreation/similar.js``); rate-limited per account and per address."""
+    process = selectors.process_by_slug(slug)
+    text = " ".join(request.GET.get(name, "")[:2000] for name in ("title", "texto")).strip()
+    context = {"process": process, "searched": bool(text), "similar_rows": []}
+    try:
+        ratelimit.check("similar", user=request.user, ip=ratelimit.client_ip(request))
+    except ratelimit.RateLimited as error:
+        context["message"] = str(error)
+        return render(request, "cocreation/_similar_live.html", context, status=429)
+    exclude = request.GET.get("excluir", "")
+    if text:
+        exclude_id = int(exclude) if exclude.isdigit() else None
+        context["similar_rows"] = selectors.similar_proposals(process, text, exclude_id=exclude_id)
+    return render(request, "cocreation/_similar_live.html", context)
+
+
 @login_required
 def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
     process = selectors.process_by_slug(slug)
@@ -262,14 +268,16 @@ def proposal_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _proposal_form_view(request, process, kind=proposal.kind, proposal=proposal)
 
 
-def _proposal_page(request: HttpRequest, process, proposal, *, comment_form=None, status: int = 200) -> HttpResponse:
+def _proposal_page(
+    request: HttpRequest, process, proposal, *, comment_form=None, status: int = 200, with_similar: bool = True
+) -> HttpResponse:
     """The proposal page: as shown, or again after a refused support or comment, with the reason and a 4xx."""
     user = request.user
     context = _context(
         request,
         process,
         [(_("Propuestas"), f"/cocreacion/{process.slug}/propuestas/"), (proposal.title, "")],
-        page=selectors.proposal_page(proposal),
+        page=selectors.proposal_page(proposal, with_similar=with_similar),
         proposal=proposal,
         supported=proposal.pk in selectors.supported_ids(user, process),
         can_support=user.has_perm("cocreation.support_proposal", proposal),
@@ -312,7 +320,9 @@ def proposal_support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         status = (
             429 if isinstance(error, ratelimit.RateLimited) else 403 if isinstance(error, PermissionDenied) else 409
         )
-        return _proposal_page(request, process, selectors.proposal_by_id(process, pk), status=status)
+        # Without the similar proposals: a refusal answers fast, and the reason is what matters here.
+        proposal = selectors.proposal_by_id(process, pk)
+        return _proposal_page(request, process, proposal, status=status, with_similar=False)
     target = request.POST.get("volver", "")
     if target.startswith(f"/cocreacion/{process.slug}/") and "//" not in target:
         return redirect(target)

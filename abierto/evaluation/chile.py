@@ -104,3 +104,9 @@ def load_chile_criteria(stdout=None) -> dict[str, int]:
             f"{counts['unchanged']} sin cambios"
         )
     return counts
+
+
+def load_evaluation(stdout=None) -> dict[str, dict[str, int]]:
+    """The entry point of ``manage.py load_chile``: counts shaped like the other loaders'."""
+    counts = load_chile_criteria(stdout=stdout)
+    return {"evaluation_criteria": counts}

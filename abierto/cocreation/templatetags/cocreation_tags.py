@@ -16,3 +16,9 @@ def markdown(value: str | None):
 @register.filter
 def excerpt(value: str | None, length: int = 220) -> str:
     return text.plain_excerpt(value, length)
+
+
+@register.simple_tag
+def stage_for(process, action: str):
+    """The first stage of ``process`` that switches ``action`` on, or None (no query: stages are prefetched)."""
+    return process.stage_for(action)

@@ -17,12 +17,22 @@ class Command(BaseCommand):
         parser.add_argument("--profile", choices=sorted(PROFILES), default="national", help="Tamaño del registro.")
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="Semilla (mismos datos con la misma).")
         parser.add_argument(
+            "--cocreation",
+            choices=["national", "small"],
+            help=(
+                "Solo la consulta de cocreación a escala (national: 100.000 propuestas, 1.000.000 de personas, "
+                "3.000.000 de apoyos, 300.000 comentarios); reemplaza la anterior. Ver abierto.cocreation.scale."
+            ),
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Borra todos los planes existentes, también los reales, antes de generar.",
         )
 
     def handle(self, *args, **options):
+        if options["cocreation"]:
+            return self.handle_cocreation(options["cocreation"], options["seed"])
         profile = PROFILES[options["profile"]]
         self.stdout.write(
             f"Perfil «{options['profile']}» (semilla {options['seed']}): {profile.plans} planes, "
@@ -43,3 +53,17 @@ class Command(BaseCommand):
             self.stdout.write("Índice de búsqueda: no reconstruido (abierto.search.services.rebuild no existe).")
         counts = ", ".join(f"{name} {n}" for name, n in report.counts.items())
         self.stdout.write(self.style.SUCCESS(f"Listo en {time.perf_counter() - started:.1f} s: {counts}."))
+
+    def handle_cocreation(self, size_name: str, seed: int) -> None:
+        from abierto.cocreation.scale import SIZES, ConsultationBuilder
+
+        size = SIZES[size_name]
+        self.stdout.write(
+            f"Consulta «{size_name}» (semilla {seed}): {size.proposals} propuestas, {size.people} personas, "
+            f"{size.supports} apoyos, {size.comments} comentarios."
+        )
+        report = ConsultationBuilder(size_name, seed=seed, log=self.stdout.write).run()
+        counts = ", ".join(f"{name} {n}" for name, n in report.counts.items())
+        self.stdout.write(
+            self.style.SUCCESS(f"Listo en {report.timings['total']:.1f} s ({report.database}): {counts}.")
+        )

@@ -11,6 +11,7 @@ from abierto.plans.chile.loader import load_chile
 EXTRA_LOADERS = (
     "abierto.forum.chile.load_forum",
     "abierto.cocreation.chile.load_cocreation",
+    "abierto.evaluation.chile.load_evaluation",  # after co-creation: the criteria belong to the 6th plan's process
 )
 
 
