@@ -446,7 +446,11 @@ def fault_run(args, gunicorn: subprocess.Popen, reads_file: Path, writes_file: P
         events=events,
         recovered_in_s=round(recovery, 2),
         rows_created=stored,
-        lost_writes=result["writes_accepted"] - sum(stored.values()),
+        # Accepted (302) but not in the database: lost. The other way round (stored, but the answer never
+        # reached the client: a worker killed after its commit, a 5xx while PostgreSQL restarted) is counted
+        # apart: a person would see an error for a write that was kept.
+        lost_writes=max(0, result["writes_accepted"] - sum(stored.values())),
+        stored_without_answer=max(0, sum(stored.values()) - result["writes_accepted"]),
     )
     return result
 
@@ -635,7 +639,8 @@ def print_summary(result: dict, out: Path) -> None:
         print(f"Faults: {'; '.join(faults['events'])}; healthy again {faults['recovered_in_s']} s after the run;")
         print(
             f"  writes accepted {faults['writes_accepted']}, rows stored {faults['rows_created']}, "
-            f"lost {faults['lost_writes']}"
+            f"lost {faults['lost_writes']}, stored without a 302 reaching the client "
+            f"{faults.get('stored_without_answer', 0)}"
         )
     print(
         f"Targets: ≥{TARGET_RPS:g} req/s (saturating run), p95 ≤{TARGET_P95_MS:g} ms at {TARGET_RPS:g} req/s "
