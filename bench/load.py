@@ -589,6 +589,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def failures(row: dict) -> int:
+    """Socket errors and timeouts, plus 5xx answers (wrk's own "status" errors also count refused 4xx writes,
+    which are answers, and the 5xx again)."""
+    kinds = row.get("error_kinds", {})
+    return sum(n for kind, n in kinds.items() if kind != "status") + row["server_errors"]
+
+
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
@@ -627,7 +634,7 @@ def print_summary(result: dict, out: Path) -> None:
     for label, row, outcome in rows:
         print(
             f"{label:32} {row['rps']:>9.1f} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} {row['p99_ms']:>8.1f} "
-            f"{row['errors'] + row['server_errors']:>7} {row['writes_accepted']:>10}  {outcome}"
+            f"{failures(row):>7} {row['writes_accepted']:>10}  {outcome}"
         )
     ratio = result["app_to_nginx_ratio"]
     print(
