@@ -33,7 +33,14 @@ def test_a_running_worker_does_a_queued_job_and_stops_on_sigterm(transactional_d
         assert job.locked_by.split(":")[1] == str(worker.pid)
 
         worker.send_signal(signal.SIGTERM)
-        out, err = worker.communicate(timeout=30)
+        try:
+            out, err = worker.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            out, err = worker.communicate()
+            pending = list(Job.objects.exclude(pk=job.pk).values_list("name", "status"))
+            detail = f"other jobs: {pending}; stderr: {err.decode()[-2000:]}"
+            raise AssertionError(f"the worker did not exit 60 s after SIGTERM; {detail}") from None
         assert worker.returncode == 0, err.decode()
         assert "1 tareas ejecutadas" in out.decode()
     finally:
