@@ -16,9 +16,9 @@ def process(make_plan):
 
 
 EXPECTED = {
-    "participant": (403, None),
-    "implementer": (403, None),
-    "other_implementer": (403, None),
+    "participant": (200, None),
+    "implementer": (200, None),
+    "other_implementer": (200, None),
     "secretariat": (302, "/evaluacion/ranking/"),
     "forum_member": (302, "/evaluacion/mis-asignaciones/"),
     "evaluator": (302, "/evaluacion/mis-asignaciones/"),
@@ -27,7 +27,9 @@ EXPECTED = {
 
 def test_the_entry_sends_each_persona_to_their_page(client, personas, process):
     url = f"/cocreacion/{process.slug}/evaluacion/"
-    assert client.get(url)["Location"].startswith("/cuentas/")
+    anonymous = client.get(url)
+    assert anonymous.status_code == 200
+    assert "Los resultados aún no se publican." in anonymous.content.decode()
     for name, (status, target) in EXPECTED.items():
         client.force_login(personas[name])
         response = client.get(url)
@@ -55,3 +57,16 @@ def test_the_process_links_show_what_each_persona_can_follow(personas, process, 
     public = _links(process, personas["anonymous"])
     assert f"/cocreacion/{process.slug}/evaluacion/resultados/" in public
     assert "/evaluacion/ranking/" not in public
+
+
+def test_once_published_anyone_is_sent_to_the_results(client, personas, process, secretariat):
+    make_criteria(process)
+    with time_machine.travel(AFTER, tick=False):
+        services.publish_results(process=process, actor=secretariat)
+    for name in ("anonymous", "participant", "implementer"):
+        client.logout()
+        if name != "anonymous":
+            client.force_login(personas[name])
+        response = client.get(f"/cocreacion/{process.slug}/evaluacion/")
+        assert response.status_code == 302, name
+        assert response["Location"].endswith("/evaluacion/resultados/"), name

@@ -59,9 +59,9 @@ def _manage_crumbs(process) -> list:
     return [(_("Evaluación"), f"/cocreacion/{process.slug}/evaluacion/ranking/")]
 
 
-@login_required
 def home(request: HttpRequest, slug: str) -> HttpResponse:
-    """The entry of the evaluation: the ranking for the secretariat, the assignments for evaluators."""
+    """The entry of the evaluation: the ranking for the secretariat, the assignments for evaluators, the
+    published results for everyone else, or a page saying when they will be published."""
     process = _base(slug)
     if request.user.has_perm("evaluation.manage", process):
         return redirect("evaluation:ranking", process.slug)
@@ -69,9 +69,8 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("evaluation:my_assignments", process.slug)
     if selectors.publication_of(process) is not None:
         return redirect("evaluation:results", process.slug)
-    return _forbidden(
-        request, process, _("La evaluación es de la Mesa y la secretaría; sus resultados aún no se publican.")
-    )
+    context = _context(process, [(_("Evaluación por la Mesa"), "")], stage=process.stage_for("evaluate"))
+    return render(request, "evaluation/pending.html", context)
 
 
 # --------------------------------------------------------------------------- evaluators
