@@ -40,6 +40,14 @@ BY_PROCESS = Filter("process", "process__slug", "string", "Proceso de cocreació
 BY_PROCESS_PLAN = Filter("plan", "process__plan__slug", "string", "Identificador del plan.", "Plan identifier.")
 HIDDEN_TEXT = " Nulo si la moderación la ocultó."
 HIDDEN_TEXT_EN = " Null if moderation hid it."
+# The public reason a moderated row keeps (proposals, consultation comments); null while the row is visible.
+HIDDEN_REASON = Column(
+    "hidden_reason",
+    "string",
+    "Motivo público de la moderación.",
+    "Public reason for the moderation.",
+    lambda row: row.hidden_reason if row.hidden_at is not None else None,
+)
 
 
 def _unless_hidden(read: str | Callable[[Any], Any]) -> Callable[[Proposal], Any]:
@@ -312,13 +320,7 @@ def resources() -> list[Resource]:
                     "hidden_flag",
                     nullable=False,
                 ),
-                Column(
-                    "hidden_reason",
-                    "string",
-                    "Motivo público de la moderación.",
-                    "Public reason for the moderation.",
-                    lambda row: row.hidden_reason if row.hidden_at is not None else None,
-                ),
+                HIDDEN_REASON,
                 Column(
                     "response_kind",
                     "string",

@@ -34,7 +34,14 @@ from abierto.cocreation.models import CoCreationTable, Proposal, TableParticipat
 from abierto.consultation import sections
 from abierto.consultation.models import ConsultationAnswer, ConsultationComment, SectionVersion
 from abierto.evaluation.models import Criterion, Publication, PublishedResult
-from abierto.opendata.cocreation_resources import BY_PROCESS, BY_PROCESS_PLAN, HIDDEN_TEXT, HIDDEN_TEXT_EN, PROCESS
+from abierto.opendata.cocreation_resources import (
+    BY_PROCESS,
+    BY_PROCESS_PLAN,
+    HIDDEN_REASON,
+    HIDDEN_TEXT,
+    HIDDEN_TEXT_EN,
+    PROCESS,
+)
 from abierto.opendata.forum_resources import _time
 from abierto.opendata.resources import (
     ID,
@@ -345,13 +352,7 @@ def _consultation() -> list[Resource]:
                     "hidden_flag",
                     nullable=False,
                 ),
-                Column(
-                    "hidden_reason",
-                    "string",
-                    "Motivo público de la moderación.",
-                    "Public reason for the moderation.",
-                    lambda row: row.hidden_reason if row.hidden_at is not None else None,
-                ),
+                HIDDEN_REASON,
                 Column(
                     "answered",
                     "boolean",
