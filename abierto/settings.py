@@ -287,6 +287,13 @@ if os.environ.get("ABIERTO_COCREATION_RATES"):
         for action, limits in json.loads(os.environ["ABIERTO_COCREATION_RATES"]).items()
     }
 ABIERTO_PAGE_CACHE_SECONDS = int(os.environ.get("ABIERTO_PAGE_CACHE_SECONDS", "0" if TESTING else "120"))
+# Each co-creation process with its stages is kept this many seconds in the cache (abierto/cocreation/
+# processcache.py), dropped as soon as a process, a stage or a plan changes; 0 turns it off.
+ABIERTO_PROCESS_CACHE_SECONDS = int(os.environ.get("ABIERTO_PROCESS_CACHE_SECONDS", "0" if TESTING else "60"))
+# Sessions are read from the cache and written through to the database when the cache is shared (Redis): a
+# signed-in request then needs no session query. The per-process memory cache is not shared between app servers
+# (a sign-out in one would not reach the others), so without Redis sessions stay in the database alone.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
 
 # The site's home government (its plans lead the home page). Other members' plans are browsable.
 ABIERTO_HOME_GOVERNMENT = os.environ.get("ABIERTO_HOME_GOVERNMENT", "CHL")

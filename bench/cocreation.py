@@ -594,6 +594,14 @@ def worker_prepare(out: Path, people: int) -> dict:
         for target in (first, second):
             lines.append(f"{base}/{target}/apoyo/\t{cookie}\t{csrf}\taccion=apoyar")
     Session.objects.bulk_create(sessions, batch_size=2000)
+    if settings.SESSION_ENGINE.endswith("cached_db"):
+        # As a sign-in leaves them: in the cache too (written through to the database).
+        from django.contrib.sessions.backends.cached_db import KEY_PREFIX
+        from django.core.cache import caches
+
+        caches[settings.SESSION_CACHE_ALIAS].set_many(
+            {KEY_PREFIX + s.session_key: SessionStore().decode(s.session_data) for s in sessions}, 86400
+        )
     # By groups of 200 people: their first supports, then their second ones (a repeat among them is refused), so
     # a person's two are not sent back to back and the refusals come all along the run.
     ordered = []

@@ -23,9 +23,10 @@ def _process():
 
 
 def prepare() -> tuple[list[str], list[str]]:
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
     from django.db import transaction
     from django.utils import timezone
     from django.utils.crypto import get_random_string
@@ -34,6 +35,7 @@ def prepare() -> tuple[list[str], list[str]]:
     from abierto.cocreation.testing import make_process, make_proposal
     from abierto.plans.models import ActionPlan
 
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
     users = get_user_model()
     today = timezone.localdate()
     process = _process()

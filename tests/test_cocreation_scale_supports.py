@@ -85,7 +85,7 @@ def test_each_support_and_withdrawal_has_its_audit_event(process, participant, s
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_support_tells_the_page_cache_after_the_commit(process, participant, secretariat, frozen):
+def test_a_support_raises_the_page_cache_version_with_its_commit(process, participant, secretariat, frozen):
     proposal = make_proposal(process, secretariat)
     # The person's participation row exists already: the support itself saves no model instance.
     Participation.objects.create(process=process, user=participant, supports_used=0)
@@ -102,8 +102,9 @@ def test_the_support_post_makes_few_queries(
 ):
     first, second = make_proposal(process, secretariat), make_proposal(process, secretariat, title="Otra")
     client.force_login(participant)
-    # Session, person, process and stages, proposal; then the person's counter (created by the first support),
-    # the support row, the proposal's counter and the audit event, in one transaction; the page cache's version.
+    # Session, person, process and stages (from the cache in production), proposal; then in one transaction the
+    # person's counter (created by the first support), the support row, the proposal's counter, the audit event
+    # and the page cache's version.
     with django_assert_max_num_queries(12):
         assert client.post(f"/cocreacion/5/propuestas/{first.pk}/apoyo/", {"accion": "apoyar"}).status_code == 302
     with django_assert_max_num_queries(12):

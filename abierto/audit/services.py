@@ -4,7 +4,8 @@ import datetime
 import decimal
 from typing import Any
 
-from django.db import models
+from django.db import connection, models
+from django.utils import timezone
 
 from abierto.audit.models import AuditEvent
 
@@ -58,7 +59,7 @@ def record(
     plan_id: int | None = None,
     commitment_id: int | None = None,
 ) -> AuditEvent:
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         actor_label=actor_label or actor_label_for(actor),
         action=action,
@@ -68,4 +69,26 @@ def record(
         plan_id=plan_id,
         commitment_id=commitment_id,
         changes=changes or {},
+        created_at=timezone.now(),
     )
+    _insert(event)
+    return event
+
+
+def _insert(event: AuditEvent) -> None:
+    """One INSERT written once, not through ``Model.save``: every support and comment of a busy consultation
+    writes an event, and nothing listens to their saves. Values go through each field's own preparation (the
+    JSON of the changes, the time zone of the date), as ``save`` would."""
+    meta = AuditEvent._meta
+    fields = [field for field in meta.concrete_fields if not field.primary_key]
+    values = [field.get_db_prep_save(getattr(event, field.attname), connection) for field in fields]
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))}) RETURNING {quote(meta.pk.column)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        event.pk = cursor.fetchone()[0]
+    event._state.adding = False
+    event._state.db = connection.alias

@@ -57,10 +57,35 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
+def _redis_client():
+    """The Redis client behind the default cache, or None for another backend."""
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    backend = caches["default"]
+    return backend._cache.get_client(write=True) if isinstance(backend, RedisCache) else None
+
+
+def _hit_all(limits: list[tuple[str, int]], window: int) -> bool:
+    """Count one hit on each (key, limit); False when any limit was already reached. On Redis, every counter in
+    one round trip (SET NX with the window's expiry, then INCR); elsewhere through the cache API."""
+    client = _redis_client()
+    if client is None:
+        return all([_hit(key, limit, window) for key, limit in limits])  # a list: every counter counts the hit
+    pipe = client.pipeline(transaction=False)
+    for key, _limit in limits:
+        full = cache.make_and_validate_key(key)
+        pipe.set(full, 0, ex=window, nx=True)
+        pipe.incr(full)
+    counts = pipe.execute()[1::2]
+    return all(count <= limit for count, (_key, limit) in zip(counts, limits, strict=True))
+
+
 def check(action: str, *, user, ip: str) -> None:
     """Count one ``action`` by ``user`` from ``ip``; raise RateLimited when either limit is exceeded."""
     per_user, per_ip, window = _rates(action)
-    user_ok = _hit(f"cocreation:rate:{action}:user:{user.pk}", per_user, window) if user.pk else True
-    ip_ok = _hit(f"cocreation:rate:{action}:ip:{ip}", per_ip, window)
-    if not (user_ok and ip_ok):
+    limits = [(f"cocreation:rate:{action}:ip:{ip}", per_ip)]
+    if user.pk:
+        limits.insert(0, (f"cocreation:rate:{action}:user:{user.pk}", per_user))
+    if not _hit_all(limits, window):
         raise RateLimited(max(1, window // 60))

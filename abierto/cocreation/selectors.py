@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from abierto.audit.models import AuditEvent
-from abierto.cocreation import similarity, territory
+from abierto.cocreation import processcache, similarity, territory
 from abierto.cocreation.models import (
     CoCreationProcess,
     CoCreationTable,
@@ -35,13 +35,18 @@ PAGE_SIZE = 20
 SORTS = {"apoyos": ("-support_count", "-submitted_at", "-id"), "recientes": ("-submitted_at", "-id")}
 
 
-def process_by_slug(slug: str) -> CoCreationProcess:
-    process = (
+def _load_process(slug: str) -> CoCreationProcess | None:
+    return (
         CoCreationProcess.objects.select_related("plan")
         .prefetch_related(Prefetch("stages", queryset=Stage.objects.order_by("position")))
         .filter(slug=slug)
         .first()
     )
+
+
+def process_by_slug(slug: str) -> CoCreationProcess:
+    """The process with its plan and stages (from a short-lived cache: ``processcache``)."""
+    process = processcache.get(slug, _load_process)
     if process is None:
         raise Http404(_("No existe ese proceso de cocreación."))
     return process
@@ -183,6 +188,19 @@ class ProposalPage:
 def proposal_for_action(process: CoCreationProcess, pk: int) -> Proposal:
     """The proposal a support or a comment is about: one query, without what only its page shows."""
     proposal = Proposal.objects.select_related("author").filter(process=process, pk=pk).first()
+    if proposal is None:
+        raise Http404(_("No existe esa propuesta."))
+    proposal.process = process
+    return proposal
+
+
+# What deciding on a support reads of its proposal (the rules, the redirect): not the long texts of its form.
+SUPPORT_FIELDS = ("id", "process_id", "kind", "status", "author_id", "title", "hidden_at", "response_kind")
+
+
+def proposal_for_support(process: CoCreationProcess, pk: int) -> Proposal:
+    """The proposal a support is about, in one narrow query: the busiest write of a consultation."""
+    proposal = Proposal.objects.only(*SUPPORT_FIELDS).filter(process=process, pk=pk).first()
     if proposal is None:
         raise Http404(_("No existe esa propuesta."))
     proposal.process = process

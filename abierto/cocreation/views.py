@@ -303,7 +303,7 @@ def proposal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def proposal_support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     process = selectors.process_by_slug(slug)
-    proposal = selectors.proposal_for_action(process, pk)
+    proposal = selectors.proposal_for_support(process, pk)
     withdrawing = request.POST.get("accion") == "retirar"
     try:
         ratelimit.check("support", user=request.user, ip=ratelimit.client_ip(request))

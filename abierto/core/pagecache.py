@@ -5,7 +5,9 @@
 - The key holds the path with its query, the language, the day (so "overdue" marks move at midnight) and the
   versions of the public data the page is built from. Every committed write to a public model (post_save,
   post_delete, m2m_changed) raises the version of its scope once per transaction, after the commit: a reader can
-  never cache the old data under the new version.
+  never cache the old data under the new version. A support, written without a model save, raises it as the last
+  statement of its own transaction instead: the version and the rows become visible together, the same guarantee
+  with one commit instead of two.
 - Scopes keep a busy consultation from emptying the whole cache: a support or a comment raises only
   "participation", which the co-creation pages (and the forum's standards page) depend on, while the registry's
   pages, the bulk of the traffic, stay cached. ``SCOPE_OF_MODEL`` and ``SCOPES_OF_PATH`` say what depends on
@@ -77,7 +79,12 @@ def bump(scope: str = "registry") -> None:
     """Raise a scope's version now (callers inside a transaction use :func:`bump_on_commit`)."""
     from abierto.core.models import DataVersion
 
-    if not DataVersion.objects.filter(scope=scope).update(counter=models.F("counter") + 1):
+    # One statement written by hand: it runs after every support and comment of a busy consultation.
+    table = connection.ops.quote_name(DataVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET counter = counter + 1 WHERE scope = %s", [scope])
+        updated = cursor.rowcount
+    if not updated:
         _row, created = DataVersion.objects.get_or_create(scope=scope, defaults={"counter": 1})
         if not created:
             DataVersion.objects.filter(scope=scope).update(counter=models.F("counter") + 1)
