@@ -104,3 +104,26 @@ def test_same_seed_same_data_and_a_rerun_replaces_it(consultation):
     assert CoCreationProcess.objects.filter(slug=scale.PROCESS_SLUG).count() == 1
     assert Support.objects.count() == SIZE.supports
     assert get_user_model().objects.filter(username__startswith=scale.USER_PREFIX).count() == SIZE.people
+
+
+def test_a_rerun_after_supports_given_through_the_site_replaces_them_too(consultation):
+    """A benchmark's supports are given by synthetic people through the site, each with its audit event: a rerun
+    takes those away with the people, instead of failing on them."""
+    from abierto.audit.models import AuditEvent
+    from abierto.cocreation import services
+
+    process, _report = consultation
+    idle = (
+        get_user_model()
+        .objects.filter(username__startswith=scale.USER_PREFIX)
+        .exclude(pk__in=Participation.objects.values("user_id"))
+        .first()
+    )
+    proposal = Proposal.objects.filter(process=process, status=Proposal.Status.PUBLISHED, hidden_at=None).first()
+    with time_machine.travel(TODAY, tick=False):
+        proposal.process = CoCreationProcess.objects.get(pk=process.pk)
+        services.support(proposal=proposal, actor=idle)
+        assert AuditEvent.objects.filter(actor=idle).count() == 1
+        call_command("generate_scale", "--cocreation", "small", stdout=io.StringIO())
+    assert not AuditEvent.objects.filter(actor_id=idle.pk).exists()
+    assert Support.objects.count() == SIZE.supports

@@ -34,6 +34,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from abierto.audit.models import AuditEvent
 from abierto.cocreation import stage_templates, territory
 from abierto.cocreation.models import (
     CoCreationProcess,
@@ -337,6 +338,9 @@ class ConsultationBuilder:
             pattern = USER_PREFIX + "%"
             for model in (Support, Participation):
                 cursor.execute(f"DELETE FROM {model._meta.db_table} WHERE user_id IN ({people})", [pattern])
+            # What the synthetic people did through the site since (a benchmark's supports) was recorded with them
+            # as its author: synthetic too, it goes with them.
+            cursor.execute(f"DELETE FROM {AuditEvent._meta.db_table} WHERE actor_id IN ({people})", [pattern])
             cursor.execute(f"DELETE FROM {User._meta.db_table} WHERE username LIKE %s", [pattern])
 
     # -- process
