@@ -10,8 +10,8 @@ For each database:
    proposal list filtered by theme and by region, sorted by supports, several pages; the proposal page; the
    similar-proposals lookup for a stored proposal and for a text being typed (the selector, and the endpoint the
    form calls). p50/p95/max and queries per request.
-3. Supports over HTTP: gunicorn (``2 × CPUs + 1`` sync workers) and wrk (``bench/load.lua``) with 64 connections
-   for ``--duration`` seconds, each line a support of a distinct signed-in person (sessions written in bulk);
+3. Supports over HTTP: gunicorn (``CPUs + 1`` sync workers: the database shares the CPUs) and wrk
+   (``bench/load.lua``) with 64 connections for ``--duration`` seconds, each line a support of a distinct signed-in person (sessions written in bulk);
    one person in ten repeats a support, which must be refused (409). Accepted (302), refused (4xx) and errors.
 4. The integrity check: for every proposal ``support_count`` equals its rows, nobody above the limit of 7, every
    participation counter equals its rows, no pair twice, and the rows added equal the supports the server
@@ -329,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=int, default=30)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2 + 1)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) + 1)
     parser.add_argument("--expected-rate", type=float, default=1500.0, help=argparse.SUPPRESS)
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)

@@ -472,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2 + 1)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) + 1)
     parser.add_argument("--fresh", action="store_true", help="rebuild the load database")
     parser.add_argument("--faults", action="store_true", help="also run with PostgreSQL restarted and a worker killed")
     parser.add_argument("--lists", help=argparse.SUPPRESS)
