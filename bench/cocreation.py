@@ -11,8 +11,9 @@ For each database:
    similar-proposals lookup for a stored proposal and for a text being typed (the selector, and the endpoint the
    form calls). p50/p95/max and queries per request.
 3. Supports over HTTP: gunicorn (``CPUs + 1`` sync workers: the database shares the CPUs) and wrk
-   (``bench/load.lua``) with 64 connections for ``--duration`` seconds, each line a support of a distinct signed-in person (sessions written in bulk);
-   one person in ten repeats a support, which must be refused (409). Accepted (302), refused (4xx) and errors.
+   (``bench/load.lua``) with 64 connections for ``--duration`` seconds, each line a support of a distinct
+   signed-in person (sessions written in bulk); one person in ten repeats a support, which must be refused (409).
+   Accepted (302), refused (4xx) and errors.
 4. The integrity check: for every proposal ``support_count`` equals its rows, nobody above the limit of 7, every
    participation counter equals its rows, no pair twice, and the rows added equal the supports the server
    accepted (wrk cannot see the answers still in flight when it stops: at most one per connection).
