@@ -1,6 +1,7 @@
 """Reads of the co-creation pages, each in a fixed number of queries."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,19 +133,38 @@ class ProposalFilters:
 
 
 def proposal_list(process: CoCreationProcess, filters: ProposalFilters, page: Any = 1) -> Page:
-    queryset = process.proposals.visible()
-    if filters.theme:
-        queryset = queryset.filter(themes__slug=filters.theme)
-    if filters.region:
-        queryset = queryset.filter(region=filters.region)
-    if filters.status:
-        queryset = queryset.filter(filters.STATUSES[filters.status])
-    if filters.kind:
-        queryset = queryset.filter(kind=filters.kind)
+    filtered = process.proposals.visible().filter(_filters_but_theme(filters))
+    queryset = filtered.filter(themes__slug=filters.theme) if filters.theme else filtered
     queryset = queryset.select_related("author", "response_commitment").prefetch_related("themes")
     queryset = queryset.order_by(*SORTS[filters.sort])
     paginator = Paginator(queryset, PAGE_SIZE)
+    paginator.count = _list_count(process, filters, filtered)
     return paginator.get_page(page)
+
+
+def _list_count(process: CoCreationProcess, filters: ProposalFilters, filtered) -> int:
+    """How many proposals the list holds, from the cache while no proposal changed (``processcache``). A theme is
+    counted by its id: by its slug the database would read every theme's rows of the many-to-many table."""
+
+    def count() -> int:
+        if not filters.theme:
+            return filtered.count()
+        theme_id = Theme.objects.filter(process=process, slug=filters.theme).values_list("pk", flat=True).first()
+        return filtered.filter(themes=theme_id).count() if theme_id is not None else 0
+
+    key = hashlib.sha256(repr((process.pk, filters.theme, filters.region, filters.status, filters.kind)).encode())
+    return processcache.proposal_counts.get(key.hexdigest(), count)
+
+
+def _filters_but_theme(filters: ProposalFilters) -> Q:
+    condition = Q()
+    if filters.region:
+        condition &= Q(region=filters.region)
+    if filters.status:
+        condition &= filters.STATUSES[filters.status]
+    if filters.kind:
+        condition &= Q(kind=filters.kind)
+    return condition
 
 
 def supported_ids(user, process: CoCreationProcess) -> set[int]:

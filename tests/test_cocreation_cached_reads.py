@@ -1,5 +1,6 @@
-"""Every co-creation request reads its process, plan and stages from a short-lived cache; a change to any of them
-is seen by the very next request, and the stage gating still follows the clock, not the copy."""
+"""Every co-creation request reads its process, plan and stages from a short-lived cache, and a proposal list the
+count its pages are numbered from; a change to what they are built from is seen by the very next request, a
+support changes neither, and the stage gating still follows the clock, not the copy."""
 
 import datetime
 
@@ -8,7 +9,7 @@ import time_machine
 from django.core.cache import cache
 
 from abierto.cocreation import processcache, selectors, services
-from abierto.cocreation.models import Stage, Support
+from abierto.cocreation.models import Stage, Support, Theme
 from abierto.cocreation.testing import make_process, make_proposal
 from abierto.plans import services as plan_services
 
@@ -107,3 +108,63 @@ def test_with_the_cache_off_every_read_goes_to_the_database(process, settings, d
     with django_assert_num_queries(2):
         selectors.process_by_slug("5")
     processcache.invalidate()  # harmless with the cache off
+
+
+# --------------------------------------------------------------------------- the counts of the proposal lists
+
+
+def _count(client, query=""):
+    return client.get(f"/cocreacion/5/propuestas/{query}").context["page"].paginator.count
+
+
+def _counted(captured) -> bool:
+    return any("COUNT(" in query["sql"].upper() for query in captured.captured_queries)
+
+
+@pytest.fixture
+def proposals(process, secretariat):
+    genero = Theme.objects.get(process=process, slug="genero")
+    rows = []
+    with time_machine.travel(RECEPTION, tick=False):
+        for n in range(3):
+            proposal = make_proposal(process, secretariat, title=f"Propuesta {n}", region="XIV" if n else "")
+            proposal.themes.add(genero)
+            rows.append(proposal)
+    return rows
+
+
+def test_a_list_is_counted_once_then_read_from_the_cache(proposals, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        assert _count(client, "?tema=genero") == 3
+    with CaptureQueriesContext(connection) as second:
+        assert _count(client, "?tema=genero") == 3
+    assert _counted(first) and not _counted(second)
+    assert _count(client, "?tema=genero&region=XIV") == 2  # each filter has its own count
+    assert _count(client, "?tema=no-existe") == 0
+    assert _count(client) == 3
+
+
+def test_a_new_proposal_a_theme_moved_or_a_hidden_one_changes_the_count(proposals, process, client, secretariat):
+    assert (_count(client), _count(client, "?tema=genero")) == (3, 3)
+    with time_machine.travel(RECEPTION, tick=False):
+        make_proposal(process, secretariat, title="Nueva")
+    assert (_count(client), _count(client, "?tema=genero")) == (4, 3)
+    proposals[0].themes.clear()
+    assert _count(client, "?tema=genero") == 2
+    services.hide(actor=secretariat, reason="Datos personales", proposal=proposals[1])
+    assert (_count(client), _count(client, "?tema=genero")) == (3, 1)
+
+
+def test_a_support_leaves_the_counts_and_the_process_cached(proposals, process, client, participant):
+    _count(client, "?tema=genero")
+    selectors.process_by_slug("5")
+    generations = cache.get_many([processcache.proposal_counts.generation_key, processcache.processes.generation_key])
+    with time_machine.travel(RECEPTION, tick=False):
+        client.force_login(participant)
+        assert (
+            client.post(f"/cocreacion/5/propuestas/{proposals[0].pk}/apoyo/", {"accion": "apoyar"}).status_code == 302
+        )
+    assert cache.get_many(list(generations)) == generations
