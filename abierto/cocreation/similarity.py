@@ -13,8 +13,8 @@ The lookup (``similar``): the document frequencies of the process (every stem's,
 cache for ``FREQUENCIES_SECONDS``: at that size they move slowly); the query's rarest stems, which say most
 about the text, within a budget of postings; a first score per proposal over the postings of those stems, the
 sum of the idf weights of the stems it shares, summed and sorted by the database (one query, read from the unique
-index alone); the best ``CANDIDATES`` are then fetched with their stored terms (one query) and ranked by the same TF-IDF cosine as a
-small process. Document frequencies count every published proposal, also hidden or merged ones (they stay in
+index alone); the best ``CANDIDATES`` are then fetched with their stored terms (one query) and ranked by the
+same TF-IDF cosine as a small process. Document frequencies count every published proposal, also hidden or merged ones (they stay in
 the index and are filtered out of the results), so hiding needs no re-indexing.
 
 Both databases run the same SQL: the counts move with ``INSERT … ON CONFLICT … DO UPDATE`` (PostgreSQL, and
