@@ -9,12 +9,12 @@ lookup touch only what it needs:
 - ``ProcessTerm`` (process, term, df): how many published proposals of the process hold each stem; the
   row with the empty term holds how many proposals are indexed (the N of the idf).
 
-The lookup (``similar``): the document frequencies of the process (every stem's, read once and kept in the
-cache for ``FREQUENCIES_SECONDS``: at that size they move slowly); the query's rarest stems, which say most
-about the text, within a budget of postings; a first score per proposal over the postings of those stems, the
-sum of the idf weights of the stems it shares, summed and sorted by the database (one query, read from the unique
-index alone); the best ``CANDIDATES`` are then fetched with their stored terms (one query) and ranked by the
-same TF-IDF cosine as a small process. Document frequencies count every published proposal, also hidden or merged ones (they stay in
+The lookup (``similar``): the document frequencies of the process (every stem's, read once and kept in the cache
+for ``FREQUENCIES_SECONDS``: at that size they move slowly); the query's rarest stems, which say most about the
+text, within a budget of postings; a first score per proposal over the postings of those stems, the sum of the idf
+weights of the stems it shares, summed and sorted by the database (one query, read from the unique index alone);
+the best ``CANDIDATES`` are then fetched with their stored terms (one query) and ranked by the same TF-IDF cosine
+as a small process. Document frequencies count every published proposal, also hidden or merged ones (they stay in
 the index and are filtered out of the results), so hiding needs no re-indexing.
 
 Both databases run the same SQL: the counts move with ``INSERT … ON CONFLICT … DO UPDATE`` (PostgreSQL, and
