@@ -9,18 +9,19 @@ lookup touch only what it needs:
 - ``ProcessTerm`` (process, term, df): how many published proposals of the process hold each stem; the
   row with the empty term holds how many proposals are indexed (the N of the idf).
 
-The lookup (``similar``): the document frequencies of the process (every stem's, read once and kept in the cache
-for ``FREQUENCIES_SECONDS``: at that size they move slowly); the query's rarest stems, which say most about the
-text, within a budget of postings; a first score per proposal over the postings of those stems, the sum of the idf
-weights of the stems it shares, summed and sorted by the database (one query, read from the unique index alone);
-the best ``CANDIDATES`` are then fetched with their stored terms (one query) and ranked by the same TF-IDF cosine
-as a small process. Document frequencies count every published proposal, also hidden or merged ones (they stay in
+The lookup (``similar``): the document frequencies of the process (every stem's, read once and kept in the
+cache for ``FREQUENCIES_SECONDS``: at that size they move slowly); the query's rarest stems, which say most
+about the text, within a budget of postings; the postings of those stems (one query, read from the unique
+index alone); a first score per proposal, the sum of the idf weights of the stems it shares; the best
+``CANDIDATES`` are then fetched with their stored terms (one query) and ranked by the same TF-IDF cosine as a
+small process. Document frequencies count every published proposal, also hidden or merged ones (they stay in
 the index and are filtered out of the results), so hiding needs no re-indexing.
 
 Both databases run the same SQL: the counts move with ``INSERT … ON CONFLICT … DO UPDATE`` (PostgreSQL, and
 SQLite from 3.24), rows in term order so that concurrent publications lock them in the same order.
 """
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -124,29 +125,6 @@ def fill(
     return written
 
 
-def _first_scores(process_id: int, weight: dict[str, float]) -> list[int]:
-    """The ``CANDIDATES`` proposals with the highest sum of the weights of the stems they share with the query, best
-    first (ties: the older first), among the first ``POSTINGS_BUDGET`` postings of those stems. Summed and sorted
-    by the database, which returns only the candidates, not the thousands of postings."""
-    table = connection.ops.quote_name(ProposalTerm._meta.db_table)
-    terms = sorted(weight)
-    cases = " ".join(["WHEN %s THEN %s"] * len(terms))
-    placeholders = ", ".join(["%s"] * len(terms))
-    params: list[Any] = []
-    for term in terms:
-        params += [term, weight[term]]
-    params += [process_id, *terms, POSTINGS_BUDGET, CANDIDATES]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT posting.proposal_id, SUM(CASE posting.term {cases} ELSE 0 END) AS score "
-            f"FROM (SELECT proposal_id, term FROM {table} WHERE process_id = %s AND term IN ({placeholders}) "
-            "LIMIT %s) posting "
-            "GROUP BY posting.proposal_id ORDER BY score DESC, posting.proposal_id ASC LIMIT %s",
-            params,
-        )
-        return [row[0] for row in cursor.fetchall()]
-
-
 def similar(
     process_id: int, query_terms: str, candidates: QuerySet, *, limit: int = 5, min_score: float = 0.1
 ) -> list[tuple[int, float]]:
@@ -183,7 +161,11 @@ def similar(
     weight = {
         term: (1 + math.log(query[term])) * (math.log((1 + n) / (1 + document_frequency[term])) + 1) for term in chosen
     }
-    best = _first_scores(process_id, weight)
+    scores: dict[int, float] = defaultdict(float)
+    postings = ProposalTerm.objects.filter(process_id=process_id, term__in=chosen).values_list("proposal_id", "term")
+    for pk, term in postings[:POSTINGS_BUDGET]:
+        scores[pk] += weight[term]
+    best = [pk for pk, _score in heapq.nlargest(CANDIDATES, scores.items(), key=lambda item: (item[1], -item[0]))]
     documents = [
         (pk, Counter(terms.split())) for pk, terms in candidates.filter(pk__in=best).values_list("pk", "terms")
     ]
