@@ -182,7 +182,10 @@ def similar_proposals(
     if exclude_id:
         candidates = candidates.exclude(pk=exclude_id)
     scored = similarity.similar(process.pk, terms_of(text), candidates, limit=limit)
-    by_id = Proposal.objects.select_related("process").in_bulk([pk for pk, _score in scored])
+    # What a list of similar proposals shows (a title and a link): not the long texts of their forms.
+    by_id = Proposal.objects.only("id", "process_id", "title", "support_count").in_bulk([pk for pk, _ in scored])
+    for row in by_id.values():
+        row.process = process
     return [(by_id[pk], score) for pk, score in scored if pk in by_id]
 
 
@@ -229,9 +232,9 @@ def proposal_for_support(process: CoCreationProcess, pk: int) -> Proposal:
 
 def proposal_by_id(process: CoCreationProcess, pk: int) -> Proposal:
     proposal = (
-        Proposal.objects.select_related(
-            "author", "lead_institution", "response_commitment__plan", "merged_into", "process__plan"
-        )
+        # Not the process (the caller's, with its stages, is set below) nor what it was merged into (one proposal in
+        # a hundred: read only then, for its title).
+        Proposal.objects.select_related("author", "lead_institution", "response_commitment__plan")
         .prefetch_related("themes", "links", "files")
         .filter(process=process, pk=pk)
         .first()
