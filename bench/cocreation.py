@@ -23,7 +23,6 @@ A measurement, not a test: the exit code says whether the harness ran, not wheth
 """
 
 import argparse
-import datetime
 import json
 import math
 import os
@@ -553,14 +552,12 @@ def worker_prepare(out: Path, people: int) -> dict:
     """Sessions for ``people`` persons who have not supported anything yet, and their write lines: two supports
     each, on proposals open for supports; one person in ten repeats the first one (refused)."""
     from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
-    from django.contrib.sessions.models import Session
+    from django.contrib.auth import get_user_model
     from django.db.models import Exists, OuterRef
-    from django.utils import timezone
     from django.utils.crypto import get_random_string
 
     from abierto.cocreation.models import CoCreationProcess, Participation
+    from bench.sessions import sign_in
 
     rng = random.Random(int(time.time()))
     process = CoCreationProcess.objects.get(slug=PROCESS_SLUG)
@@ -577,15 +574,9 @@ def worker_prepare(out: Path, people: int) -> dict:
     open_ids = list(
         process.proposals.visible().filter(merged_into__isnull=True).values_list("pk", flat=True).order_by("pk")
     )
-    backend = settings.AUTHENTICATION_BACKENDS[1]  # as bench/load_writes.py: the password backend
-    expires = timezone.now() + datetime.timedelta(days=1)
-    sessions, lines, repeats = [], [], 0
+    lines, repeats = [], 0
     base = f"/cocreacion/{PROCESS_SLUG}/propuestas"
-    for pk, password in persons:
-        user = User(pk=pk, password=password)
-        key = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")
-        data = {SESSION_KEY: str(pk), BACKEND_SESSION_KEY: backend, HASH_SESSION_KEY: user.get_session_auth_hash()}
-        sessions.append(Session(session_key=key, session_data=SessionStore().encode(data), expire_date=expires))
+    for key in sign_in(persons):
         csrf = get_random_string(32)
         cookie = f"{settings.SESSION_COOKIE_NAME}={key}; {settings.CSRF_COOKIE_NAME}={csrf}"
         first, second = rng.sample(open_ids, 2)
@@ -594,15 +585,6 @@ def worker_prepare(out: Path, people: int) -> dict:
             repeats += 1
         for target in (first, second):
             lines.append(f"{base}/{target}/apoyo/\t{cookie}\t{csrf}\taccion=apoyar")
-    Session.objects.bulk_create(sessions, batch_size=2000)
-    if settings.SESSION_ENGINE.endswith("cached_db"):
-        # As a sign-in leaves them: in the cache too (written through to the database).
-        from django.contrib.sessions.backends.cached_db import KEY_PREFIX
-        from django.core.cache import caches
-
-        caches[settings.SESSION_CACHE_ALIAS].set_many(
-            {KEY_PREFIX + s.session_key: SessionStore().decode(s.session_data) for s in sessions}, 86400
-        )
     # By groups of 200 people: their first supports, then their second ones (a repeat among them is refused), so
     # a person's two are not sent back to back and the refusals come all along the run.
     ordered = []

@@ -1,18 +1,20 @@
 """The writes of the load test: citizens supporting and commenting on proposals of an open co-creation process.
 
 ``prepare()`` (inside Django, once per load database) creates a process whose support stage is open today, 300
-published proposals and 6,000 participants, each signed in (a session in the database and a CSRF token), and
-returns the read paths of that process and the write lines for wrk (path, cookie, CSRF token, form body): two
-supports and one comment per person, so no write is refused as a repeat. The first half of the people serve the
-mixed run, the second half the fault run (``writes.txt`` and ``writes-faults.txt``).
+published proposals and 20,000 participants, each signed in (sessions written in bulk, ``bench/sessions.py``, and
+a CSRF token), and returns the read paths of that process and the write lines for wrk (path, cookie, CSRF token,
+form body): two supports and one comment per person, so no write is refused as a repeat. ``bench/load.py`` gives
+each run with writes its own people, enough that a run at the app's full speed does not run out of them.
 ``counts()`` counts the rows those writes create.
 """
 
 import datetime
 from urllib.parse import urlencode
 
+from bench.sessions import sign_in
+
 PROCESS_SLUG = "carga"
-PEOPLE = 6000
+PEOPLE = 20000
 PROPOSALS = 300
 
 
@@ -23,19 +25,17 @@ def _process():
 
 
 def prepare() -> tuple[list[str], list[str]]:
-    from importlib import import_module
-
     from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.auth import get_user_model
     from django.db import transaction
     from django.utils import timezone
     from django.utils.crypto import get_random_string
 
+    from abierto.cocreation import processcache
     from abierto.cocreation.models import Proposal
     from abierto.cocreation.testing import make_process, make_proposal
     from abierto.plans.models import ActionPlan
 
-    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
     users = get_user_model()
     today = timezone.localdate()
     process = _process()
@@ -50,6 +50,7 @@ def prepare() -> tuple[list[str], list[str]]:
             for n in range(PROPOSALS):
                 make_proposal(process, author, title=f"Propuesta de carga {n}: datos abiertos municipales {n % 17}")
     process.stages.update(allows_support=True, allows_comment=True)  # both open in the stage that holds today
+    processcache.invalidate()  # an update() sends no signal: drop any copy of the stages kept from an earlier run
     # Each run starts from no participation, so that every prepared write is new and can be accepted.
     from abierto.cocreation.models import Comment, Participation, Support
 
@@ -68,17 +69,17 @@ def prepare() -> tuple[list[str], list[str]]:
             ],
             batch_size=1000,
         )
-    people = list(users.objects.filter(username__startswith="carga-0").order_by("username"))
-    backend = settings.AUTHENTICATION_BACKENDS[1]
+    people = list(
+        users.objects.filter(username__startswith="carga-")
+        .exclude(username="carga-autora")
+        .order_by("username")
+        .values_list("pk", "password")[:PEOPLE]
+    )
+    sessions = sign_in(people)
     lines = []
-    for i, person in enumerate(people):
-        store = SessionStore()
-        store[SESSION_KEY] = str(person.pk)
-        store[BACKEND_SESSION_KEY] = backend
-        store[HASH_SESSION_KEY] = person.get_session_auth_hash()
-        store.create()
+    for i, session_key in enumerate(sessions):
         csrf = get_random_string(32)  # the characters Django accepts in a CSRF cookie
-        cookie = f"{settings.SESSION_COOKIE_NAME}={store.session_key}; {settings.CSRF_COOKIE_NAME}={csrf}"
+        cookie = f"{settings.SESSION_COOKIE_NAME}={session_key}; {settings.CSRF_COOKIE_NAME}={csrf}"
         first, second, third = (proposals[(i * 3 + k) % len(proposals)] for k in range(3))
         base = f"/cocreacion/{PROCESS_SLUG}/propuestas"
         lines.append(f"{base}/{first}/apoyo/\t{cookie}\t{csrf}\taccion=apoyar")
