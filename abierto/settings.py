@@ -132,6 +132,9 @@ else:
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
                 "transaction_mode": "IMMEDIATE",
             },
+            # Each app process keeps its connection (and its page cache) instead of opening the file and running
+            # the pragmas on every request.
+            "CONN_MAX_AGE": None,
         }
     }
 
