@@ -50,7 +50,8 @@ def prepare() -> tuple[list[str], list[str]]:
             for n in range(PROPOSALS):
                 make_proposal(process, author, title=f"Propuesta de carga {n}: datos abiertos municipales {n % 17}")
     process.stages.update(allows_support=True, allows_comment=True)  # both open in the stage that holds today
-    processcache.invalidate()  # an update() sends no signal: drop any copy of the stages kept from an earlier run
+    # An update() sends no signal: drop any copy of the stages kept from an earlier run.
+    processcache.processes.invalidate()
     # Each run starts from no participation, so that every prepared write is new and can be accepted.
     from abierto.cocreation.models import Comment, Participation, Support
 

@@ -107,7 +107,7 @@ def test_with_the_cache_off_every_read_goes_to_the_database(process, settings, d
     selectors.process_by_slug("5")
     with django_assert_num_queries(2):
         selectors.process_by_slug("5")
-    processcache.invalidate()  # harmless with the cache off
+    processcache.processes.invalidate()  # harmless with the cache off
 
 
 # --------------------------------------------------------------------------- the counts of the proposal lists

@@ -78,15 +78,6 @@ processes = Generational("process")
 proposal_counts = Generational("proposal-count")
 
 
-def get(slug: str, load: Callable[[str], Any]) -> Any:
-    """The process ``slug`` with its stages and plan, or ``load(slug)``."""
-    return processes.get(slug, lambda: load(slug))
-
-
-def invalidate() -> None:
-    processes.invalidate()
-
-
 def connect_signals() -> None:
     from abierto.cocreation.models import CoCreationProcess, Proposal, Stage, Theme
     from abierto.plans.models import ActionPlan

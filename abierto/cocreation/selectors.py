@@ -47,7 +47,7 @@ def _load_process(slug: str) -> CoCreationProcess | None:
 
 def process_by_slug(slug: str) -> CoCreationProcess:
     """The process with its plan and stages (from a short-lived cache: ``processcache``)."""
-    process = processcache.get(slug, _load_process)
+    process = processcache.processes.get(slug, lambda: _load_process(slug))
     if process is None:
         raise Http404(_("No existe ese proceso de cocreación."))
     return process

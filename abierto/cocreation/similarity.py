@@ -125,19 +125,6 @@ def fill(
     return written
 
 
-def _postings(process_id: int, terms: list[str]) -> list[tuple[int, str]]:
-    """(proposal, term) for the first ``POSTINGS_BUDGET`` postings of ``terms``: thousands of rows, fetched in one
-    go by the driver rather than row by row through the ORM's iterator."""
-    table = connection.ops.quote_name(ProposalTerm._meta.db_table)
-    placeholders = ", ".join(["%s"] * len(terms))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT proposal_id, term FROM {table} WHERE process_id = %s AND term IN ({placeholders}) LIMIT %s",
-            [process_id, *terms, POSTINGS_BUDGET],
-        )
-        return cursor.fetchall()
-
-
 def similar(
     process_id: int, query_terms: str, candidates: QuerySet, *, limit: int = 5, min_score: float = 0.1
 ) -> list[tuple[int, float]]:
@@ -175,7 +162,8 @@ def similar(
         term: (1 + math.log(query[term])) * (math.log((1 + n) / (1 + document_frequency[term])) + 1) for term in chosen
     }
     scores: dict[int, float] = defaultdict(float)
-    for pk, term in _postings(process_id, chosen):
+    postings = ProposalTerm.objects.filter(process_id=process_id, term__in=chosen).values_list("proposal_id", "term")
+    for pk, term in postings[:POSTINGS_BUDGET]:
         scores[pk] += weight[term]
     best = [pk for pk, _score in heapq.nlargest(CANDIDATES, scores.items(), key=lambda item: (item[1], -item[0]))]
     documents = [

@@ -135,43 +135,28 @@ def rank(
     min_score: float = 0.1,
 ) -> list[tuple[int, float]]:
     """Rank ``documents`` [(id, term counts)] by TF-IDF cosine with ``query`` (term counts), given the
-    document frequencies of their terms among ``n`` documents (the query counted as one of them).
-
-    A term's weight is (1 + log count) × idf; most terms occur once, whose weight is the idf alone. Each idf is
-    computed once per call, and a document's weights are summed as they are computed (its norm), with the dot
-    product taken over the terms it shares with the query only: this runs over a couple of hundred candidates on
-    every proposal page."""
-    log = math.log
-    idf_of: dict[str, float] = {}
-    frequency = document_frequency.get
+    document frequencies of their terms among ``n`` documents (the query counted as one of them)."""
+    idf_cache: dict[str, float] = {}
 
     def idf(term: str) -> float:
-        value = idf_of.get(term)
+        value = idf_cache.get(term)
         if value is None:
-            value = idf_of[term] = log((1 + n) / (1 + frequency(term, 0))) + 1
+            value = idf_cache[term] = math.log((1 + n) / (1 + document_frequency.get(term, 0))) + 1
         return value
 
-    query_weights = {term: (1 + log(count)) * idf(term) for term, count in query.items()}
+    def weights(counts: Counter) -> dict[str, float]:
+        return {term: (1 + math.log(count)) * idf(term) for term, count in counts.items()}
+
+    query_weights = weights(query)
     query_norm = math.sqrt(sum(w * w for w in query_weights.values()))
-    query_terms = query_weights.keys()
     scored: list[tuple[int, float]] = []
     for pk, counts in documents:
-        shared = counts.keys() & query_terms
-        if not shared:
+        if not counts or not (counts.keys() & query.keys()):
             continue
-        norm2 = 0.0
-        for term, count in counts.items():
-            value = idf_of.get(term)
-            if value is None:
-                value = idf(term)
-            weight = value if count == 1 else (1 + log(count)) * value
-            norm2 += weight * weight
-        dot = 0.0
-        for term, query_weight in query_weights.items():  # in the query's order, as the sum always was
-            count = counts.get(term)
-            if count:
-                dot += query_weight * (idf_of[term] if count == 1 else (1 + log(count)) * idf_of[term])
-        score = dot / (query_norm * math.sqrt(norm2))
+        doc_weights = weights(counts)
+        dot = sum(w * doc_weights[t] for t, w in query_weights.items() if t in doc_weights)
+        norm = math.sqrt(sum(w * w for w in doc_weights.values()))
+        score = dot / (query_norm * norm)
         if score >= min_score:
             scored.append((pk, round(score, 4)))
     scored.sort(key=lambda item: (-item[1], item[0]))
